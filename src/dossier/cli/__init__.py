@@ -1,0 +1,49 @@
+"""The `dossier` command: a package of small sub-commands, each parsing, calling one library
+function and rendering. Errors are translated once, in :func:`main`."""
+from __future__ import annotations
+
+import logging
+import sys
+
+import typer
+
+from dossier.errors import DossierError
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, rich_markup_mode="rich",
+                  help="Turn news articles into a sourced record of who said what, where, when and how many.")
+state = {"debug": False}
+
+
+@app.callback()
+def _root(debug: bool = typer.Option(False, "--debug", help="Show full tracebacks and debug logs."),
+          quiet: bool = typer.Option(False, "--quiet", "-q", help="Only errors on stderr.")) -> None:
+    state["debug"] = debug
+    level = logging.DEBUG if debug else (logging.ERROR if quiet else logging.WARNING)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+def main() -> None:
+    from dossier.cli import commands  # noqa: F401  (registers the sub-commands)
+
+    try:
+        app(standalone_mode=False)
+    except DossierError as e:
+        if state["debug"]:
+            raise
+        print(f"error: {e}", file=sys.stderr)
+        sys.exit(1)
+    except typer.Exit as e:
+        sys.exit(e.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        print("aborted", file=sys.stderr)
+        sys.exit(130)
+    except Exception as e:  # click usage errors carry their own exit code
+        import click
+
+        if isinstance(e, click.exceptions.ClickException):
+            e.show()
+            sys.exit(e.exit_code)
+        if state["debug"]:
+            raise
+        print(f"error: unexpected {type(e).__name__}: {e} (run with --debug for the traceback)", file=sys.stderr)
+        sys.exit(1)

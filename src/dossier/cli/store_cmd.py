@@ -1,0 +1,1 @@
+"""Store commands (placeholder until the store lands)."""

@@ -1,0 +1,41 @@
+import json
+
+import pytest
+
+from dossier.errors import DossierError
+from dossier.model import SCHEMA, Document, Extraction, Place, Quote, Speaker, problems, validate
+
+
+def make(text="Summonses were served in Perm.", **kw):
+    return Extraction(document=Document(text=text, source="t.txt", language="en"), **kw)
+
+
+def test_round_trip_keeps_every_field():
+    ex = make(places=[Place(25, 29, "Perm", "RU-PER", "Perm Krai", "region", "RU-PER", "RU")],
+              quotes=[Quote(0, 9, "Summonses", "direct", Speaker("Ann", None, None, None))])
+    data = json.loads(ex.to_json())
+    assert data["schema"] == SCHEMA
+    assert data["document"]["id"] == data["document"]["text_sha256"]
+    back = Extraction.from_dict(data)
+    assert back.to_dict() == data
+
+
+def test_validator_names_the_span_whose_offsets_are_wrong():
+    ex = make(places=[Place(0, 4, "Perm", "RU-PER", "Perm Krai", "region")])
+    found = problems(ex)
+    assert len(found) == 1 and found[0].startswith("places[0]") and "'Summ'" in found[0]
+    with pytest.raises(DossierError) as e:
+        validate(ex)
+    assert e.value.code == "E200"
+
+
+def test_validator_checks_enums_and_entity_references():
+    ex = make(quotes=[Quote(0, 9, "Summonses", "shouted", Speaker("Ann", "e9"))])
+    found = " ".join(problems(ex))
+    assert "quotes[0].kind" in found and "e9" in found
+
+
+def test_document_id_is_sha256_of_text():
+    import hashlib
+
+    assert Document(text="абв").id == hashlib.sha256("абв".encode()).hexdigest()
