@@ -90,3 +90,9 @@ def test_missing_folder_is_a_clear_error(tmp_path):
 
     with pytest.raises(DossierError, match="does not exist"):
         Store(tmp_path / "nope" / "d.db")
+
+
+def test_overview_counts_regions_speakers_and_event_types(store):
+    store.add(sample())
+    over = store.overview()
+    assert over == {"regions": [("RU-PER", 1)], "speakers": [("Dmitry Peskov", 1)], "event types": [("summons", 1)]}

@@ -88,3 +88,6 @@ def stats_command(db: str = DbOption, as_json: bool = JsonOption) -> None:
     for d in store.documents(limit=10):
         docs.add_row(d.published or "", d.language or "", short(d.title or "", 60), short(d.source, 40))
     console.print(docs)
+    for name, pairs in store.overview().items():
+        if pairs:
+            console.print(f"[bold]{name}[/bold]: " + " · ".join(f"{k} ({v})" for k, v in pairs))

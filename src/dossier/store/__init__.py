@@ -187,6 +187,21 @@ class Store:
                 out[table.name] = conn.execute(select(func.count()).select_from(table)).scalar_one()
         return out
 
+    def overview(self, limit: int = 10) -> dict[str, list[tuple[str, int]]]:
+        """What the store knows at a glance: most-mentioned regions, most-quoted speakers, event types."""
+        p, q, e = schema.places, schema.quotes, schema.events
+        region = func.coalesce(p.c.region, p.c.place_id)
+        queries = {
+            "regions": select(region, func.count(func.distinct(p.c.doc_id)).label("n"))
+            .where(p.c.kind.in_(("region", "city")), p.c.negated.is_not(True)).group_by(region),
+            "speakers": select(q.c.speaker_name, func.count().label("n")).where(q.c.speaker_name.is_not(None))
+            .group_by(q.c.speaker_name),
+            "event types": select(e.c.type, func.count().label("n")).group_by(e.c.type),
+        }
+        with self.engine.connect() as conn:
+            return {k: [(r[0], r[1]) for r in conn.execute(stmt.order_by(text("n DESC")).limit(limit))]
+                    for k, stmt in queries.items()}
+
     def rejections(self) -> list[dict[str, str]]:
         r = schema.rejections
         with self.engine.connect() as conn:
