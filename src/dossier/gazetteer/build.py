@@ -89,7 +89,7 @@ def inflect_phrase(phrase: str, cases: Iterable[str] = CASES, plural: bool = Fal
                 grams.add("inan")  # "в Свердловский регион", not "Свердловского"
             if number == "plur" and p.tag.POS == "NOUN" and "Pltm" in p.tag:
                 grams = {case}
-            f = p.inflect(grams)
+            f = p.inflect(grams) or p.inflect(grams - {"inan"})
             if f is None:
                 break
             out.append(_restore_case(f.word, w))

@@ -204,11 +204,13 @@ class PlaceResolver:
             if end <= m.first <= end + self.window and not any(w.norm in BOUNDARIES for w in ws[end:m.first]):
                 return True
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        return span is not None and self._negated_verb(span.root)
+        return span is not None and self._negated_verb(_root(span))
 
     def _negated_verb(self, tok: Token) -> bool:
         """The place is the locative argument of a negated verb ("not served in X", "не вручали в X")."""
-        while tok.dep_ == "conj" and tok.head is not tok:
+        for _ in range(8):  # Natasha's trees may hold cycles: bounded walk up the conjuncts
+            if tok.dep_ != "conj" or tok.head.i == tok.i:
+                break
             tok = tok.head
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in self.place_preps:
             verb = tok.head.head
@@ -241,6 +243,14 @@ def select(found: list[Found]) -> list[Found]:
         if all(f.match.end <= t.match.start or t.match.end <= f.match.start for t in taken):
             taken.append(f)
     return sorted(taken, key=lambda f: f.match.start)
+
+
+def _root(span: Span) -> Token:
+    """The span's head word; computed here because Span.root fails on cyclic (Natasha) trees."""
+    for tok in span:
+        if tok.head.i == tok.i or not span.start <= tok.head.i < span.end:
+            return tok
+    return span[-1]
 
 
 def _entity_at(span: Span) -> Span | None:
