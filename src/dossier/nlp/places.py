@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Span, Token
 
 from dossier.gazetteer import Gazetteer, Match, Name, Record, Word, load, norm
 from dossier.gazetteer.core import Index
-from dossier.model import Place
+from dossier.model import Document, Place
+from dossier.nlp import pipeline
 
 SEPARATORS = {",", "and", "и", "&", "as well as", "а также"}
 BOUNDARIES = {".", "!", "?", ";"}
@@ -34,6 +35,18 @@ def make_places(nlp: Language, name: str, lang: str):
         return doc
 
     return places
+
+
+def find_places(document: Document) -> list[Place]:
+    """The places of one article: the pipeline run only as far as this component."""
+    from dossier.extract import make_doc
+
+    doc = make_doc(document)
+    for name, proc in pipeline.load(document.language or "en").pipeline:
+        doc = proc(doc)
+        if name == "dossier_places":
+            break
+    return doc._.places or []
 
 
 @dataclass
