@@ -200,3 +200,21 @@ def test_offsets_are_exact():
     text = "В Свердловской и Челябинской областях ввели квоты."
     for p in run("ru", text):
         assert text[p.start:p.end] == p.text
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "He quoted Galeotti's book Putin's Wars: From Chechnya to Ukraine.", []),
+    ("en", "A report from Chechnya arrived.", [("Chechnya", "RU-CE")]),
+    ("ru", "Он читал книгу «От Чечни до Украины».", []),
+])
+def test_names_inside_titles_of_works_are_not_places(lang, text, expected):
+    assert pairs(run(lang, text)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("ru", "Того же дня военкомат закрылся.", []),
+    ("en", "Officials in New Jersey said nothing about Russia.", [("Russia", "RU")]),
+    ("ru", "Курган встретил призывников дождём.", [("Курган", "city:kurgan")]),
+])
+def test_names_that_are_also_common_words(lang, text, expected):
+    assert pairs(run(lang, text)) == expected

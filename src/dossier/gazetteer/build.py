@@ -122,7 +122,7 @@ def risky(form: str) -> bool:
     if any(PERSONAL & set(p.tag.grammemes) for p in parses[:4]):
         return True
     top = parses[0]
-    return top.is_known and "Geox" not in top.tag and top.tag.POS == "NOUN"
+    return top.is_known and "Geox" not in top.tag  # a known word first: "Того" (pronoun), "Курган" (mound)
 
 
 def _stem_adjective(name_ru: str, nouns: set[str]) -> str | None:

@@ -35,6 +35,9 @@ class Word:
     end: int
     norm: str
 
+    def first_upper(self, text: str) -> bool:
+        return text[self.start].isupper()
+
 
 def words(text: str) -> list[Word]:
     """The text cut into normalised words with their character offsets."""

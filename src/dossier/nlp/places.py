@@ -24,6 +24,7 @@ from dossier.nlp import pipeline
 
 SEPARATORS = {",", "and", "и", "&", "as well as", "а также"}
 BOUNDARIES = {".", "!", "?", ";"}
+QUOTES = {"«", '"', "“", "„", "'"}
 
 
 @Language.factory("dossier_places", default_config={"lang": "en"})
@@ -73,6 +74,9 @@ class PlaceResolver:
         self.not_negating = {norm(w) for w in neg["not_negating"]}
         self.honorifics = {norm(w) for w in person["honorifics"]}
         self.place_preps = {norm(w) for w in person["place_prepositions_en"] + person["place_prepositions_ru"]}
+        titles = gz.cues.get("titles", {})
+        self.works = {norm(w) for w in titles.get("works", [])}
+        self.small = {norm(w) for w in titles.get("small", [])}
         self.prefer = [tuple(group) for group in gz.cues.get("ambiguity", {}).get("prefer", [])]
 
     def __call__(self, doc: Doc) -> list[Place]:
@@ -80,7 +84,8 @@ class PlaceResolver:
         ws, raw = self.gz.find(text)
         found = [Found(m) for m in (self._shaped(m, text) for m in raw) if m is not None]
         found = select(self._coordination(ws, text) + found)
-        found = [f for f in found if f.coordinated or not self._is_person(f.match, doc, ws)]
+        found = [f for f in found if f.coordinated or not (self._is_person(f.match, doc, ws)
+                                                            or self._in_title(f.match, ws, text))]
         self._resolve(found, ws)
         cue_ends = [m.last for m in self.neg_cues.find(ws)]
         return [self._place(f, text, self._negated(f.match, ws, cue_ends, doc)) for f in found]
@@ -171,8 +176,22 @@ class PlaceResolver:
             if risky:
                 return True
         if ent is not None and ent.label_ in ("GPE", "LOC"):
-            return False
-        return risky and _next_to_name_word(span, doc, self.gz)
+            return risky and ent.start < span.start  # "New Jersey" is another place than Jersey
+        # a risky name opening a sentence is more likely the common word or first name ("Того же дня")
+        return risky and (span[0].is_sent_start or _next_to_name_word(span, doc, self.gz))
+
+    def _in_title(self, m: Match, ws: list[Word], text: str, reach: int = 12) -> bool:
+        """Inside a work's title: walk left over title-like words until a work noun ("book", "фильм")."""
+        for i in range(m.first - 1, max(-1, m.first - 1 - reach), -1):
+            w = ws[i]
+            if w.norm in self.works:
+                nxt = ws[i + 1]
+                return nxt.first_upper(text) or nxt.norm in QUOTES
+            possessive = w.norm == "s" and i > 0 and ws[i - 1].norm == "'"
+            title_like = w.first_upper(text) or w.norm in self.small or not w.norm.isalnum() or possessive
+            if w.norm in BOUNDARIES or not title_like:
+                return False
+        return False
 
     # -- ambiguity -------------------------------------------------------------------------------
 
