@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from dossier.gazetteer.loader import DATA, city_id, read_tsv, split
+from dossier.gazetteer.loader import DATA, capitals, city_id, read_tsv, split
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "loc2")
 GENDERS = ("masc", "femn", "neut", "plur")
@@ -137,12 +137,14 @@ def _stem_adjective(name_ru: str, nouns: set[str]) -> str | None:
 def region_rows(cues: dict) -> Iterator[tuple[str, str, str]]:
     """(form, id, kind) for regions: all cases of every name, plus adjective stems and "<adj> регион"."""
     nouns = {n for ns in cues["region_nouns"]["ru"].values() for n in ns for n in n.split(" ")}
-    for r in read_tsv("regions.tsv"):
+    rows = read_tsv("regions.tsv")
+    caps = capitals(rows)
+    for r in rows:
         names = [r["name_ru"], *split(r["aliases_ru"])]
         for name in names:
             for form in inflect_phrase(name):
                 yield form, r["id"], "name"
-        if r["type"] not in ("federal_city", "city"):
+        if caps[r["id"]][1]:
             for name in split(r["capital_ru"]):
                 for form in inflect_phrase(name):
                     yield form, city_id(r["capital_en"]), "name"

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from dossier.errors import DossierError
-from dossier.gazetteer.loader import (DATA, Name, Record, city_id, other_records, read_cues, read_tsv,
+from dossier.gazetteer.loader import (DATA, Name, Record, capitals, city_id, other_records, read_cues, read_tsv,
                                       region_records, split)
 
 WORD = re.compile(r"\w+(?:[-\u2010\u2011]\w+)*|[^\w\s]")
@@ -134,7 +134,9 @@ class Gazetteer:
     def _add_english(self, data: Path) -> None:
         en = self.cues["region_nouns"]["en"]
         templates = self.cues.get("region_templates", {}).get("en", {})
-        for r in read_tsv("regions.tsv", data):
+        rows = read_tsv("regions.tsv", data)
+        caps = capitals(rows)
+        for r in rows:
             pid = r["id"]
             for name in [r["name_en"], *split(r["aliases_en"])]:
                 self._en(name, pid)
@@ -144,8 +146,8 @@ class Gazetteer:
                     self._en(f"{stem} {noun}", pid)
                 for tpl in templates.get(r["type"], []):
                     self._en(tpl.format(stem=stem), pid)
-            if r["type"] not in ("federal_city", "city"):
-                cid = self.records[pid].capital or ""
+            cid, new_city = caps[pid]
+            if cid and new_city:
                 for name in split(r["capital_en"]):
                     self._en(name, cid, risky=cid in self.risky_ids)
         for c in read_tsv("cities.tsv", data):

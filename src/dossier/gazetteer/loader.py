@@ -83,16 +83,35 @@ def _float(cell: str) -> float | None:
     return float(cell) if cell.strip() else None
 
 
+def capitals(rows: list[dict[str, str]]) -> dict[str, tuple[str | None, bool]]:
+    """region id → (capital id, whether the capital needs its own city record).
+
+    A region that is itself a city (Moscow, Kyiv) has none; a region whose capital *is* such a city
+    (Kyiv Oblast → Kyiv, UA-30) points at that region instead of getting a second "Kyiv" record.
+    """
+    city_regions = {split(r["name_en"])[0]: r["id"] for r in rows if r["type"] in ("federal_city", "city")}
+    out: dict[str, tuple[str | None, bool]] = {}
+    for r in rows:
+        if r["type"] in ("federal_city", "city"):
+            out[r["id"]] = (None, False)
+        elif split(r["capital_en"])[0] in city_regions:
+            out[r["id"]] = (city_regions[split(r["capital_en"])[0]], False)
+        else:
+            out[r["id"]] = (city_id(r["capital_en"]), True)
+    return out
+
+
 def region_records(data: Path = DATA) -> list[Record]:
     """Regions and, for each, a city record for its capital (unless the region is itself a city)."""
     out = []
-    for r in read_tsv("regions.tsv", data):
-        is_city = r["type"] in ("federal_city", "city")
-        cap = None if is_city else city_id(r["capital_en"])
+    rows = read_tsv("regions.tsv", data)
+    caps = capitals(rows)
+    for r in rows:
+        cap, new_city = caps[r["id"]]
         out.append(Record(id=r["id"], kind="region", name_en=r["name_en"], name_ru=r["name_ru"],
                           country=r["id"][:2], region=r["id"], capital=cap, lat=_float(r["lat"]),
                           lon=_float(r["lon"]), occupied=r["occupied"] == "claimed", type=r["type"]))
-        if cap:
+        if cap and new_city:
             out.append(Record(id=cap, kind="city", name_en=split(r["capital_en"])[0],
                               name_ru=split(r["capital_ru"])[0], country=r["id"][:2], region=r["id"],
                               lat=_float(r["lat"]), lon=_float(r["lon"]), occupied=r["occupied"] == "claimed"))

@@ -235,6 +235,9 @@ class PlaceResolver:
         for end in cue_ends:
             if end <= m.first <= end + self.window and not any(w.norm in BOUNDARIES for w in ws[end:m.first]):
                 return True
+        # verb negation says nothing happens *there*; for a state ("в Кремле не обсуждают") it is the actor
+        if all((r := self.gz.get(n.id)) is not None and r.kind == "country" for n in m.names):
+            return False
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         return span is not None and self._negated_verb(_root(span))
 
