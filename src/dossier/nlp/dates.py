@@ -52,7 +52,10 @@ class DateGrammar:
         self.lang, self.lex = lang, lex
         self.months: dict[str, int] = {k.lower().rstrip("."): v for k, v in lex["months"].items()}
         names = set(self.months)
-        abbrev = {n for n in names if any(o != n and o.startswith(n) for o in names)}  # "jan" of "january"
+        # abbreviations: written with a dot in the data ("окт."), or English prefixes of a name ("jan")
+        abbrev = {k.lower().rstrip(".") for k in lex["months"] if k.endswith(".")}
+        if lang == "en":
+            abbrev |= {n for n in names if any(o != n and o.startswith(n) for o in names)}
         if lang == "en":  # English months are capitalised ("may" is a verb); only abbreviations take a dot
             mon = (rf"(?P<mon>(?:{alternation({n.capitalize() for n in abbrev})})\.?(?!\w)"
                    rf"|{alternation({n.capitalize() for n in names - abbrev})})")
