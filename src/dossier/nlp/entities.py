@@ -16,6 +16,9 @@ from dossier.nlp import lexicon, names
 NER_TYPES = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG"}
 ORGLIKE = ("ORG", "MEDIA", "GPE", "GROUP")
 _LEADING = {"the", "a", "an"}
+_MARKS = set('"«»„“”')
+_ROLE_POS = {"NOUN", "PROPN", "ADJ", "DET", "ADP", "PART", "NUM"}
+MAX_ROLE_TOKENS = 12
 
 
 def org_key(name: str) -> str:
@@ -107,13 +110,64 @@ def person_name(span: Span) -> str:
 
 
 def trim(span: Span) -> Span | None:
-    """Drop a leading article and a trailing possessive so "the Kremlin's" names "Kremlin"."""
+    """Drop a leading article, quote marks and a trailing possessive so "the Kremlin's" names "Kremlin"."""
     start, end = span.start, span.end
-    while start < end and span.doc[start].lower_ in _LEADING:
+    while start < end and (span.doc[start].lower_ in _LEADING or span.doc[start].text in _MARKS):
         start += 1
-    while end > start and (span.doc[end - 1].text in ("'s", "’s", "'", "’") or span.doc[end - 1].is_space):
+    while end > start and (span.doc[end - 1].text in ("'s", "’s", "'", "’") or span.doc[end - 1].is_space
+                           or span.doc[end - 1].text in _MARKS):
         end -= 1
     return span.doc[start:end] if end > start else None
+
+
+def _media_word_before(span: Span, lang: str) -> bool:
+    """"the publication Politico", "издание «Вёрстка»": a media word right before the name."""
+    words = lexicon.cues(lang).media_words
+    for tok in reversed(span.doc[max(0, span.start - 3):span.start]):
+        if lexicon.norm_word(tok.lemma_ or tok.text) in words or tok.lower_ in words:
+            return True
+        if not (tok.pos_ == "ADJ" or tok.text in _MARKS):
+            return False
+    return False
+
+
+def role_before(span: Span) -> str | None:
+    """An apposition before a name: "the deputy chairman of the Committee, Yuriy Shvitkin", "военный
+    комиссар региона Андрей Максуров". The words run left up to a verb, a clause mark or a conjunction."""
+    doc, i = span.doc, span.start - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    words = []
+    while i >= 0 and len(words) < MAX_ROLE_TOKENS and (doc[i].pos_ in _ROLE_POS or doc[i].text in ("-", "'s", "’s")
+                                                         or doc[i].text in _MARKS) and doc[i].text != ",":
+        words.insert(0, doc[i])
+        i -= 1
+    while words and (words[0].pos_ in ("DET", "ADP", "PART") or words[0].text in _MARKS):
+        words.pop(0)
+    return _role_text(words)
+
+
+def role_after(span: Span) -> str | None:
+    """An apposition after a name: "Mihail Romanov, a member of the collegium," / "Песков, пресс-секретарь"."""
+    doc, i = span.doc, span.end
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    words = []
+    i += 1
+    while i < len(doc) and len(words) < MAX_ROLE_TOKENS and doc[i].text not in ",.;:!?" and not doc[i].is_space:
+        if doc[i].pos_ not in _ROLE_POS and doc[i].text not in _MARKS and doc[i].text != "-":
+            return None
+        words.append(doc[i])
+        i += 1
+    while words and words[0].pos_ in ("DET",):
+        words.pop(0)
+    return _role_text(words) if words and words[0].pos_ in ("NOUN", "ADJ") else None
+
+
+def _role_text(words: list) -> str | None:
+    if not words or not any(t.pos_ == "NOUN" for t in words) or words[-1].pos_ in ("ADP", "DET", "ADJ"):
+        return None
+    return words[0].doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]
 
 
 def _is_place(doc: Doc, span: Span) -> bool:
@@ -121,23 +175,27 @@ def _is_place(doc: Doc, span: Span) -> bool:
     return any(p.start < span.end_char and span.start_char < p.end for p in (doc._.places or []))
 
 
-def ner_entities(doc: Doc) -> EntityIndex:
+def ner_entities(doc: Doc, lang: str = "en") -> EntityIndex:
     index = EntityIndex()
     for ent in doc.ents:
         etype = NER_TYPES.get(ent.label_)
         span = trim(ent) if etype else None
         if span is None or len(span.text) < 2 or _is_place(doc, span):
             continue
-        if etype == "ORG" and lexicon.is_media_name(span.text):
+        if etype in ("ORG", "PERSON") and (lexicon.is_media_name(span.text) or _media_word_before(span, lang)):
             etype = "MEDIA"
         name = person_name(span) if etype == "PERSON" else span.text
-        index.add(etype, name, span.start_char, span.end_char)
+        ent = index.add(etype, name, span.start_char, span.end_char)
+        if etype == "PERSON":
+            for role in (role_before(span), role_after(span)):
+                if role:
+                    index.add_role(ent, role)
     return index
 
 
 @Language.factory("dossier_entities", default_config={"lang": "en"})
 def make_entities(nlp: Language, name: str, lang: str):
     def entities(doc: Doc) -> Doc:
-        doc._.entities = ner_entities(doc)
+        doc._.entities = ner_entities(doc, lang)
         return doc
     return entities

@@ -27,6 +27,7 @@ from dossier.nlp.speakers import Found, Resolver, subject_of
 _SENT_END = re.compile(r"[.!?…]+[\"»”]?(?=\s+[\"«“„(—–A-ZА-ЯЁ0-9])|\n")
 MIN_UNCUED_WORDS = 6  # a quoted run without a cue shorter than this is a title or a scare quote
 MAX_FRAME_CUE_OFFSET = 6  # "…," Zhirokhov told Focus — the cue sits right after the quote
+MIN_CUED_WORDS = 4  # shorter quoted runs count only when punctuation sets them off as speech
 
 
 @dataclass
@@ -87,7 +88,22 @@ class Context:
         return start, end
 
 
-def _direct_frame(ctx: Context, m: Marked) -> Candidate:
+def sentences(doc: Doc) -> list[Span]:
+    """The parser's sentences, also cut at line breaks (a heading never runs into the next paragraph)."""
+    out = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and "\n" in tok.text:
+                if tok.i > start:
+                    out.append(doc[start:tok.i])
+                start = tok.i + 1
+        if sent.end > start:
+            out.append(doc[start:sent.end])
+    return out
+
+
+def _direct_frame(ctx: Context, m: Marked, used: set[int]) -> Candidate:
     """The cue and subject of a direct quote: after it ("…," said X) or before it (X said: "…")."""
     cand = Candidate(m.start, m.end, "direct", strict=False)
     s_start, s_end = ctx.sentence_bounds(m.close)
@@ -95,13 +111,21 @@ def _direct_frame(ctx: Context, m: Marked) -> Candidate:
     after = ctx.tokens(m.close, min(s_end, nxt))
     after = [t for t in after if not ctx.inside_marked(t.idx)]
     words = [t for t in after if not t.is_punct]
+    short = len(ctx.text[m.start:m.end].split()) < MIN_CUED_WORDS
+    tail = ctx.text[m.close:m.close + 3].lstrip()
+    if short and not (ctx.text[m.end - 1:m.end] in ",.!?…" or tail[:1] in (",", "—", "–")):
+        return cand  # a name or a scare quote inside a sentence ("the "Agora" group"), not speech
     for k, tok in enumerate(words[:MAX_FRAME_CUE_OFFSET]):
-        if ctx.is_cue(tok, direct=True):
+        if ctx.is_cue(tok, direct=True) and tok.i not in used:
             return _with_subject(ctx, cand, tok, words[max(0, k - 3):], (m.close, min(s_end, nxt)))
     b_start, _ = ctx.sentence_bounds(m.open)
     prev = max([o.close for o in ctx.marked if o.close <= m.open] + [b_start])
     before = [t for t in ctx.tokens(prev, m.open) if not t.is_punct]
+    if short and not ctx.text[prev:m.open].rstrip().endswith(":"):
+        return cand
     for tok in reversed(before):
+        if tok.i in used:
+            break
         if ctx.is_cue(tok, direct=True) or (ctx.word(tok) in ctx.cues.cognition and ctx.text[prev:m.open].rstrip()
                                             .endswith(":")):
             return _with_subject(ctx, cand, tok, before, (prev, m.open))
@@ -127,7 +151,7 @@ def _clause_after(ctx: Context, cue: Token, sent: Span) -> tuple[int, int] | Non
     nxt = cue.doc[cue.i + 1: min(sent.end, cue.i + 6)]
     for tok in nxt:
         if ctx.word(tok) in ctx.cues.complementizers or tok.lower_ in ctx.cues.complementizers:
-            start = tok.idx + len(tok.text)
+            start, end = _strip_span(ctx.text, (tok.idx + len(tok.text), end))
             return (start, end) if end - start > 8 else None
         if tok.pos_ in ("VERB", "AUX") or (tok.is_punct and tok.text not in ",—–"):
             break
@@ -149,7 +173,8 @@ def _topic_after(ctx: Context, cue: Token, sent: Span) -> tuple[int, int] | None
             end = sent.end_char
             while end > start and ctx.text[end - 1] in ".!?…;: \n":
                 end -= 1
-            return (start + 1, end) if len(ctx.text[start:end].split()) >= 3 else None
+            start, end = _strip_span(ctx.text, (start, end))
+            return (start, end) if len(ctx.text[start:end].split()) >= 3 else None
     return None
 
 
@@ -159,28 +184,39 @@ def _trailing(ctx: Context, cue: Token, sent: Span) -> tuple[int, int] | None:
     if comma is None or cue.i - comma.i > 5 or any(t.pos_ == "VERB" and t.i != cue.i for t in sent[comma.i - sent.start:
                                                                                                       cue.i - sent.start]):
         return None
-    if not all(t.is_punct or t.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PRON", "ADP", "ADV", "VERB", "AUX", "PART")
+    if not all(t.is_punct or t.is_space or t.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PRON", "ADP", "ADV", "VERB", "AUX", "PART")
                for t in sent[cue.i - sent.start + 1:]):
         return None
-    start = sent.start_char
     if len(sent[: comma.i - sent.start]) < 4:
         return None
-    return start, comma.idx
+    return _strip_span(ctx.text, (sent.start_char, comma.idx))
 
 
 def _indirect(ctx: Context, sent: Span, used: set[int]) -> list[Candidate]:
     out = []
     for tok in sent:
-        if tok.i in used or ctx.inside_marked(tok.idx) or not ctx.is_cue(tok):
+        if tok.i in used or ctx.inside_marked(tok.idx):
+            continue
+        if not ctx.is_cue(tok):
+            topic = _topic_after(ctx, tok, sent)
+            subj = subject_of(tok) if topic else None
+            if topic and subj is not None and ctx.resolver.acceptable(subj, True):
+                out.append(Candidate(topic[0], topic[1], "indirect", cue=tok, subject=subj,
+                                     frame=(sent.start_char, sent.end_char)))
             continue
         subj = subject_of(tok)
+        if subj is not None and not sent.start <= subj.i < sent.end:
+            subj = None
         clause = _clause_after(ctx, tok, sent)
         if clause is None and ctx.word(tok) in ctx.cues.speech:
-            clause = _topic_after(ctx, tok, sent)
-        if clause is None and ctx.word(tok) in ctx.cues.speech:
             clause = _trailing(ctx, tok, sent)
-            if clause is not None and (subj is None or subj.i < tok.i - 2):
-                subj = next((t for t in sent[tok.i - sent.start + 1:] if ctx.resolver.acceptable(t, True)), subj)
+            if clause is not None:
+                subj = next((t for t in sent[tok.i - sent.start + 1:] if ctx.resolver.acceptable(t, True)),
+                            next((t for t in sent if clause[1] <= t.idx < tok.idx and ctx.resolver.acceptable(t, True)),
+                                 None))
+        if subj is None and clause is not None:
+            subj = next((t for t in sent[: tok.i - sent.start] if ctx.resolver.acceptable(t, True)
+                         and t.pos_ in ("NOUN", "PROPN", "PRON")), None)
         if clause is None or subj is None or clause[0] <= subj.idx < clause[1]:
             continue
         out.append(Candidate(clause[0], clause[1], "indirect", cue=tok, subject=subj,
@@ -225,10 +261,17 @@ def _strip_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 
 def candidates(ctx: Context) -> list[Candidate]:
-    direct = [_direct_frame(ctx, m) for m in ctx.marked]
-    used = {c.cue.i for c in direct if c.cue is not None}
+    direct: list[Candidate] = []
+    used: set[int] = set()
+    for m in ctx.marked:
+        direct.append(_direct_frame(ctx, m, used))
+        if direct[-1].cue is not None:
+            used.add(direct[-1].cue.i)
     indirect: list[Candidate] = []
-    for sent in ctx.doc.sents:
+    title = ((ctx.doc._.meta or {}).get("title") or "").strip()
+    for sent in sentences(ctx.doc):
+        if title and sent.text.strip() == title:
+            continue  # a headline summarises; the body says who said it
         found = _according(ctx, sent)
         indirect.extend(found or _indirect(ctx, sent, used))
     return sorted(direct + indirect, key=lambda c: c.start)

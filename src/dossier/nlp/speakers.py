@@ -79,7 +79,8 @@ class Resolver:
         if named:
             return named
         if tok.lower_ in self.cues.pronouns or self.word(tok) in self.cues.pronouns:
-            return self._antecedent(tok, self.cues.pronouns.get(tok.lower_) or self.cues.pronouns[self.word(tok)])
+            etype = self.cues.pronouns.get(tok.lower_) or self.cues.pronouns[self.word(tok)]
+            return self._antecedent(tok, etype)
         if self._anaphoric(tok):
             found = self._description(tok)
             if found:
@@ -112,38 +113,41 @@ class Resolver:
         return Found(ent, ent.name, start, end)
 
     def _anaphoric(self, tok: Token) -> bool:
-        if self.word(tok) not in self.cues.descriptions:
-            return False
-        dets = {norm_word(c.text) for c in tok.children if c.dep_ in ("det", "det:poss")}
-        return bool(dets & self.cues.determiners) or (not self.cues.determiners & {"the"} and not dets)
+        return self.word(tok) in self.cues.descriptions and "Plur" not in tok.morph.get("Number") \
+            and tok.tag_ not in ("NNS", "NNPS")
 
-    def _antecedent(self, tok: Token, etype: str) -> Found | None:
-        types = ("PERSON",) if etype == "PERSON" else ("GROUP", "ORG", "MEDIA", "PERSON")
+    def _determiner(self, tok: Token) -> str | None:
+        dets = [norm_word(c.text) for c in tok.children if c.dep_ in ("det", "det:poss") and c.i < tok.i]
+        return dets[0] if dets else None
+
+    def _antecedent(self, tok: Token, etype: str, near: bool = False) -> Found | None:
+        """The speaker (else the entity) of `etype` before `tok`; `near`: only in this or the previous paragraph."""
+        types = ("PERSON",) if etype in ("PERSON", "AUTHOR") else ("MEDIA", "ORG") if etype == "MEDIA" else \
+            ("GROUP", "ORG", "MEDIA", "PERSON")
         ent = self.last_speaker(tok.idx, types)
-        if ent is None:
+        if ent is None and etype != "AUTHOR":
             hit = self.index.last_before(tok.idx, types)
             ent = hit[0] if hit else None
-        if ent is None:
+        if ent is None or (near and not self._near(ent, tok.idx)):
             return None
         return Found(ent, ent.name, tok.idx, tok.idx + len(tok.text), anaphoric=True)
 
+    def _near(self, ent: Entity, pos: int) -> bool:
+        last = max([p for p, e in self.said if e is ent and p < pos] + [m[0] for m in ent.mentions if m[0] < pos],
+                   default=-1)
+        return last >= 0 and self.doc.text.count("\n", last, pos) <= 1
+
     def _description(self, tok: Token) -> Found | None:
+        """"this politician" refers back anywhere, "the expert" only nearby, "the author" to the last writer."""
         w = self.word(tok)
         ent = self.index.with_role(w, tok.idx)
         if ent is not None:
             return Found(ent, ent.name, tok.idx, tok.idx + len(tok.text), anaphoric=True)
-        etype = self.cues.descriptions[w]
-        return self._antecedent(tok, etype if etype != "MEDIA" else "ORG") if etype != "MEDIA" else \
-            self._antecedent_media(tok)
-
-    def _antecedent_media(self, tok: Token) -> Found | None:
-        for types in (("MEDIA",), ("ORG",)):
-            ent = self.last_speaker(tok.idx, types)
-            hit = None if ent else self.index.last_before(tok.idx, types)
-            ent = ent or (hit[0] if hit else None)
-            if ent is not None:
-                return Found(ent, ent.name, tok.idx, tok.idx + len(tok.text), anaphoric=True)
-        return None
+        etype, det = self.cues.descriptions[w], self._determiner(tok)
+        if det is not None and det not in self.cues.determiners:
+            return None  # "a source": a new, unnamed speaker
+        demonstrative = det is not None and det != "the"
+        return self._antecedent(tok, etype, near=not demonstrative and etype != "AUTHOR")
 
     def _unnamed(self, tok: Token) -> Found | None:
         """An unnamed speaker phrase becomes an entity: "a source in the Y government"."""
@@ -151,9 +155,8 @@ class Resolver:
         if span is None:
             return None
         plural = "Plur" in tok.morph.get("Number") or tok.tag_ in ("NNS", "NNPS")
-        etype = "GROUP" if plural else self.cues.descriptions.get(self.word(tok), "PERSON")
-        if etype == "MEDIA" or (tok.pos_ == "PROPN" and etype == "PERSON" and plural):
-            etype = "MEDIA" if etype == "MEDIA" else "GROUP"
+        etype = self.cues.descriptions.get(self.word(tok), "GROUP")
+        etype = "GROUP" if plural or etype == "AUTHOR" else etype
         ent = self.index.add(etype, span.text, span.start_char, span.end_char)
         return Found(ent, ent.name, span.start_char, span.end_char)
 
