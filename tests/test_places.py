@@ -218,3 +218,15 @@ def test_names_inside_titles_of_works_are_not_places(lang, text, expected):
 ])
 def test_names_that_are_also_common_words(lang, text, expected):
     assert pairs(run(lang, text)) == expected
+
+
+@pytest.mark.parametrize("lang,text,negated", [
+    ("en", "No summonses were reported in Kaliningrad.", True),
+    ("en", "Officials in Tyumen did not respond to a request.", False),
+    ("ru", "В Калининграде повесток не вручали.", True),
+    ("ru", "В Тюмени не ответили на запрос.", False),
+    ("ru", "В Приморье не хватает добровольцев.", False),
+])
+def test_verb_negation_needs_an_activity_verb(lang, text, negated):
+    (p,) = run(lang, text)
+    assert p.negated is negated

@@ -72,6 +72,7 @@ class PlaceResolver:
         self.window: int = neg.get("window", 6)
         self.particles = {norm(w) for w in neg["particles_en"] + neg["particles_ru"]}
         self.not_negating = {norm(w) for w in neg["not_negating"]}
+        self.activity = {norm(w) for w in neg.get("activity_verbs", [])}
         self.honorifics = {norm(w) for w in person["honorifics"]}
         self.place_preps = {norm(w) for w in person["place_prepositions_en"] + person["place_prepositions_ru"]}
         titles = gz.cues.get("titles", {})
@@ -253,13 +254,17 @@ class PlaceResolver:
             verb = tok.head
         else:
             return False
-        if verb.pos_ not in ("VERB", "AUX") and verb.dep_ not in ("ROOT", "root"):
+        if norm(verb.lemma_) not in self.activity:
             return False
         for child in verb.children:
-            if norm(child.text) in self.particles and child.i < verb.i + 1:
+            if norm(child.text) in self.particles and child.i < verb.i:
                 nxt = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
                 if nxt is None or norm(nxt.text) not in self.not_negating:
                     return True
+            # "No summonses were reported in X": the negation sits on the subject or object
+            if child.dep_ in ("nsubj", "nsubjpass", "nsubj:pass", "obj", "dobj") and any(
+                    g.dep_ == "det" and norm(g.text) in self.particles for g in child.children):
+                return True
         return False
 
     # -- output ----------------------------------------------------------------------------------
