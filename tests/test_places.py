@@ -230,3 +230,14 @@ def test_names_that_are_also_common_words(lang, text, expected):
 def test_verb_negation_needs_an_activity_verb(lang, text, negated):
     (p,) = run(lang, text)
     assert p.negated is negated
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The Russia-Ukraine war entered its second year.", [("Russia", "RU"), ("Ukraine", "UA")]),
+    ("en", "Kremlin-backed officials in Russian-occupied Crimea voted.",
+     [("Kremlin", "RU"), ("Russian", "RU"), ("Crimea", "UA-43")]),
+    ("ru", "В Свердловской обл. и в Ямало-Ненецком АО прошли сборы.",
+     [("Свердловской обл", "RU-SVE"), ("Ямало-Ненецком АО", "RU-YAN")]),
+])
+def test_hyphenated_compounds_and_abbreviations(lang, text, expected):
+    assert pairs(run(lang, text)) == expected

@@ -134,6 +134,21 @@ def _stem_adjective(name_ru: str, nouns: set[str]) -> str | None:
     return p.normal_form if p.tag.POS in ("ADJF", "PRTF") else None
 
 
+ABBREVIATIONS = {"oblast": ("обл", "femn"), "autonomous_okrug": ("АО", "masc")}
+
+
+def _abbreviated(adj: str, rtype: str, original: str) -> Iterator[str]:
+    """"Свердловской обл.", "Ямало-Ненецкий АО": the adjective in every case before the abbreviated noun."""
+    if rtype not in ABBREVIATIONS:
+        return
+    abbr, gender = ABBREVIATIONS[rtype]
+    p = _parse(adj)
+    for case in CASES[:6]:
+        f = p.inflect({gender, case} | ({"inan"} if case == "accs" and gender == "masc" else set()))
+        if f is not None:
+            yield f"{_restore_case(f.word, original)} {abbr}"
+
+
 def region_rows(cues: dict) -> Iterator[tuple[str, str, str]]:
     """(form, id, kind) for regions: all cases of every name, plus adjective stems and "<adj> регион"."""
     nouns = {n for ns in cues["region_nouns"]["ru"].values() for n in ns for n in n.split(" ")}
@@ -153,6 +168,8 @@ def region_rows(cues: dict) -> Iterator[tuple[str, str, str]]:
             for form in adjective_forms(adj):
                 yield form, r["id"], "stem"
             for form in inflect_phrase(f"{adj.capitalize()} регион"):
+                yield form, r["id"], "name"
+            for form in _abbreviated(adj, r["type"], r["name_ru"].split(" ")[0]):
                 yield form, r["id"], "name"
 
 

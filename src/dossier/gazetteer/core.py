@@ -92,6 +92,18 @@ class Index:
             if hit:
                 size, names = hit
                 out.append(Match(i, i + size, ws[i].start, ws[i + size - 1].end, names))
+            elif "-" in ws[i].norm:
+                out.extend(self._parts(ws[i], i))
+        return out
+
+    def _parts(self, w: Word, i: int) -> list[Match]:
+        """Names inside a hyphenated word that is not itself a name: "Russia-Ukraine", "Kremlin-backed"."""
+        out, offset = [], w.start
+        for part in w.norm.split("-"):
+            names = self.entries.get((part,))
+            if names:
+                out.append(Match(i, i + 1, offset, offset + len(part), names))
+            offset += len(part) + 1
         return out
 
 
