@@ -241,3 +241,18 @@ def test_verb_negation_needs_an_activity_verb(lang, text, negated):
 ])
 def test_hyphenated_compounds_and_abbreviations(lang, text, expected):
     assert pairs(run(lang, text)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Arms went to Latin America, not to America.", [("Latin America", "macro:latin-america"), ("America", "US")]),
+    ("ru", "Оружие ушло в Латинскую Америку.", [("Латинскую Америку", "macro:latin-america")]),
+    ("en", "Washington and London imposed sanctions.", [("Washington", "US"), ("London", "GB")]),
+])
+def test_world_areas_and_capitals(lang, text, expected):
+    assert pairs(run(lang, text)) == expected
+
+
+def test_macro_region_country():
+    (urals,) = run("en", "Factories in the Urals hired.")
+    (asia,) = run("en", "Migrants from Central Asia arrived.")
+    assert (urals.country, asia.country) == ("RU", None)

@@ -126,11 +126,9 @@ def other_records(data: Path = DATA) -> list[Record]:
                           name_ru=split(c["name_ru"])[0], country=c["region"][:2], region=c["region"],
                           lat=_float(c["lat"]), lon=_float(c["lon"]), occupied=c["region"] in occupied))
     for m in read_tsv("macro.tsv", data):
-        members = tuple(split(m["members"]))
-        countries = {x[:2] for x in members} or {"RU"}
         out.append(Record(id=m["id"], kind="macro_region", name_en=split(m["names_en"])[0],
-                          name_ru=split(m["names_ru"])[0], country=countries.pop() if len(countries) == 1 else None,
-                          members=members))
+                          name_ru=split(m["names_ru"])[0], country=m["country"] or None,
+                          members=tuple(split(m["members"]))))
     for c in read_tsv("countries.tsv", data):
         out.append(Record(id=c["alpha2"], kind="country", name_en=c["name_en"], name_ru=c["name_ru"],
                           country=c["alpha2"]))
