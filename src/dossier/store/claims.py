@@ -8,11 +8,10 @@ tolerance). Tables share the lead's :data:`dossier.store.schema.metadata`.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (Boolean, Column, Connection, Float, ForeignKey, Integer, String, Table, Text, and_,
-                        delete, insert, or_, select, tuple_)
+                        delete, func, insert, or_, select, tuple_)
 
 from dossier.claims import Claim, ClaimSource, EventRecord, build_claims, outlet_key
 from dossier.domains import Pack, active_pack
@@ -42,6 +41,7 @@ claim_sources = Table(
     Column("source_group", String(64), comment="sources sharing a group count as one independent source"),
 )
 TABLES = (claims, claim_sources)
+STATE_KEY = "claims_events"  # dossier_meta row: number of events the stored claims reflect
 
 
 def attach(store: Store, pack: Pack | None = None) -> Store:
@@ -54,11 +54,32 @@ def attach(store: Store, pack: Pack | None = None) -> Store:
         keys = {(e.type, p) for e in ex.events for p in e.places}
         if keys:
             recompute_keys(conn, keys, pack)
+        _mark_current(conn)
 
     if not any(getattr(h, "__name__", "") == "on_document" and getattr(h, "__module__", "") == __name__
                for h in store.hooks):
         store.hooks.append(on_document)
     return store
+
+
+def ensure_current(store: Store, pack: Pack | None = None) -> bool:
+    """Rebuild all claims when events were stored without the hook (e.g. by an older ingest);
+    returns whether a rebuild ran."""
+    attach(store, pack)
+    with store.engine.connect() as conn:
+        seen = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == STATE_KEY)).scalar()
+        now = conn.execute(select(func.count()).select_from(schema.events)).scalar_one()
+    if seen == str(now):
+        return False
+    recompute(store, pack)
+    return True
+
+
+def _mark_current(conn: Connection) -> None:
+    """Remember how many events the claims reflect, so a store filled without the hook is noticed."""
+    n = conn.execute(select(func.count()).select_from(schema.events)).scalar_one()
+    conn.execute(delete(schema.meta).where(schema.meta.c.key == STATE_KEY))
+    conn.execute(insert(schema.meta).values(key=STATE_KEY, value=str(n)))
 
 
 def recompute(store: Store, pack: Pack | None = None) -> int:
@@ -71,7 +92,9 @@ def recompute(store: Store, pack: Pack | None = None) -> int:
                 schema.event_places, and_(schema.event_places.c.doc_id == schema.events.c.doc_id,
                                           schema.event_places.c.event_idx == schema.events.c.idx)))}
         conn.execute(delete(claims))
-        return recompute_keys(conn, keys, pack)
+        n = recompute_keys(conn, keys, pack)
+        _mark_current(conn)
+        return n
 
 
 def recompute_keys(conn: Connection, keys: set[tuple[str, str]], pack: Pack) -> int:
@@ -170,6 +193,3 @@ def _claim(conn: Connection, r: Any) -> Claim:
                  contradictions=json.loads(r.contradictions or "[]"), quantity_low=r.quantity_low,
                  quantity_high=r.quantity_high)
 
-
-def claim_keys(claims_: Iterable[Claim]) -> set[tuple[str, str]]:
-    return {(c.type, c.place) for c in claims_}
