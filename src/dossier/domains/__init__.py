@@ -26,7 +26,7 @@ DEFAULT_PACK = "mobilization"
 LANGS = ("en", "ru")
 CUE_POLARITIES = ("denied", "rumored", "planned", "hypothetical")
 SCOPES = ("national", "local")
-DISCOURSE_KEYS = ("national", "continuation", "reporting", "local_anaphora")
+DISCOURSE_KEYS = ("national", "continuation", "reporting", "local_anaphora", "destination")
 
 __all__ = ["Pack", "EventType", "TriggerRule", "load_pack", "available_packs", "active_pack", "PACK_DIR"]
 

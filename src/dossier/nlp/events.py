@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from dossier.domains import Pack, TriggerRule, active_pack, load_pack
-from dossier.domains.phrases import Match, PhraseIndex, longest_first, russian_lemma
+from dossier.domains.phrases import Match, PhraseIndex, longest_first, norm, russian_lemma
 from dossier.model import Event, Place, Quantity, Trigger
 
 # dependency relations by which a cue attached to a governor of the trigger scopes over it
@@ -49,6 +49,7 @@ class Compiled:
     discourse: dict[str, PhraseIndex[str]]
     planned_features: list[str]
     order: tuple[str, ...]
+    destination: frozenset[str] = frozenset()  # direction prepositions ("to", "в")
 
 
 @lru_cache(maxsize=None)
@@ -78,7 +79,8 @@ def compile_pack(pack_name: str, lang: str) -> Compiled:
         discourse[key] = index()
         for phrase in phrases:
             discourse[key].add(phrase, key)
-    return Compiled(triggers, context, cues, negation, discourse, rules.planned_features, pack.polarity_order)
+    return Compiled(triggers, context, cues, negation, discourse, rules.planned_features, pack.polarity_order,
+                    frozenset(norm(w) for w in rules.discourse.get("destination", [])))
 
 
 @dataclass
@@ -180,12 +182,19 @@ def polarity(doc: Doc, comp: Compiled, sent: Span, start: int, end: int) -> str:
                 found.add(m.payload)
                 break
     governor = next((t for t in chain if t.pos_ in ("VERB", "AUX")), head)
-    # a negator denies the event when it sits on the trigger or on the verb the trigger is an argument of
-    narrow = inside | ({governor.i} if governor is head or head.head is governor else set())
+    # a negator denies the event when it sits on the trigger or on the verb the trigger is an argument
+    # of, or on the verbs that verb completes ("do not want to declare mobilization")
+    narrow = set(inside)
+    if governor is head or head.head is governor:
+        narrow.add(governor.i)
+        while governor.dep_ == "xcomp" and governor.head is not governor:
+            governor = governor.head
+            narrow.add(governor.i)
     for m in comp.negation.matches(doc, sent.start, sent.end):
         if any(t.head.i in narrow and t.i not in inside for t in doc[m.start:m.end]):
             found.add("denied")
-    verbs = [governor, *[c for c in governor.children if c.dep_ in ("aux", "aux:pass")]]
+    verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")][:1]
+    verbs += [c for v in verbs for c in v.children if c.dep_ in ("aux", "aux:pass")]
     if any(f in str(v.morph).split("|") for v in verbs for f in comp.planned_features):
         found.add("planned")
     return next((p for p in comp.order if p in found), "asserted")
@@ -205,11 +214,23 @@ def speaker_ranges(doc: Doc, comp: Compiled, sent: Span) -> list[tuple[int, int]
 
 
 def named_places(doc: Doc, comp: Compiled, info: SentenceInfo) -> list[Place]:
-    """The sentence's affirmed places, without those naming a speaker when others remain."""
-    places = [p for p in info.places if not p.negated]
+    """The sentence's affirmed places, without destinations and those naming a speaker when others remain."""
+    places = [p for p in info.places if not p.negated and not (p.kind == "country" and is_destination(doc, comp, p))]
     speakers = speaker_ranges(doc, comp, info.span)
     outside = [p for p in places if not any(a <= p.start < b for a, b in speakers)]
-    return outside if any(p.kind in ("region", "city") for p in outside) else places
+    return outside or places
+
+
+def is_destination(doc: Doc, comp: Compiled, place: Place) -> bool:
+    """"sent to Ukraine" / "отправят в Украину": a direction preposition governs the place (in the
+    accusative when the language marks case)."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    preps = [root.head] if root.dep_ == "pobj" else [c for c in root.children if c.dep_ == "case"]
+    case = root.morph.get("Case")
+    return any(norm(p.text) in comp.destination for p in preps) and (not case or "Acc" in case)
 
 
 def event_places(doc: Doc, comp: Compiled, info: SentenceInfo, kind_scope: str, ctx: dict) -> list[str]:
