@@ -117,15 +117,26 @@ def _regions(places: list[Place]) -> list[str]:
 
 
 def focus_region(doc: Doc, places: list[Place]) -> str | None:
-    """The one region an article is about: the only region in its title line, else in the whole text."""
+    """The one region an article is about: the only region named in its title (the metadata title
+    or a short first line), else the only region in the whole text, else the lede's only region
+    when it is also the region named most often."""
+    title = ((doc._.meta or {}).get("title") or "").casefold()
     first_line = doc.text.lstrip().split("\n", 1)[0]
     offset = len(doc.text) - len(doc.text.lstrip())
-    if len(first_line) <= 200:
-        in_title = _regions([p for p in places if p.start < offset + len(first_line)])
-        if len(in_title) == 1:
-            return in_title[0]
-    everywhere = _regions(places)
-    return everywhere[0] if len(everywhere) == 1 else None
+    affirmed = [p for p in places if not p.negated]
+    in_title = _regions([p for p in affirmed if (title and p.text.casefold() in title)
+                         or (len(first_line) <= 200 and p.start < offset + len(first_line))])
+    if len(in_title) == 1:
+        return in_title[0]
+    everywhere = _regions(affirmed)
+    if len(everywhere) == 1:
+        return everywhere[0]
+    sents = list(doc.sents)
+    lede = _regions([p for p in affirmed if sents and p.start < sents[0].end_char])
+    counts = Counter(r for p in affirmed for r in _regions([p]))
+    if len(lede) == 1 and counts and counts.most_common(1)[0][0] == lede[0]:
+        return lede[0]
+    return None
 
 
 def sentence_infos(doc: Doc, comp: Compiled) -> list[SentenceInfo]:
@@ -240,6 +251,8 @@ def event_places(doc: Doc, comp: Compiled, info: SentenceInfo, kind_scope: str, 
     if any(not c.startswith("macro:") for c in codes):
         return codes
     focus = ctx["focus"]
+    if info.local_anaphora and ctx.get("recent"):  # "the regional office": the region just named
+        return codes + ctx["recent"]
     if focus and (info.local_anaphora or (kind_scope == "local" and not info.national)):
         return codes + [focus]
     return codes + [ctx["country"]]
@@ -282,12 +295,18 @@ def find_events(doc: Doc, pack: Pack, lang: str) -> list[Event]:
     """The events of one Doc whose extensions places/quantities/dates/entities/quotes are set."""
     comp = compile_pack(str(pack.source), lang)
     places = doc._.places or []
-    ctx = {"country": article_country(places, pack.default_country), "focus": focus_region(doc, places)}
+    ctx = {"country": article_country(places, pack.default_country), "focus": focus_region(doc, places),
+           "recent": []}
     infos = sentence_infos(doc, comp)
     events: list[Event] = []
     previous: list[Event] = []
     for i, info in enumerate(infos):
+        if i and "\n" in doc.text[infos[i - 1].span.start_char:info.span.start_char].rstrip():
+            ctx["recent"] = []  # a new paragraph: no region carried over
         here = sentence_events(doc, comp, pack, info, infos, ctx)
+        named = _regions(named_places(doc, comp, info))
+        if named:
+            ctx["recent"] = named
         if here:
             events += here
             previous = here
