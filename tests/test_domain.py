@@ -80,3 +80,19 @@ def test_unknown_pack_and_bad_toml_are_coded_errors(tmp_path: Path) -> None:
 
 def test_pack_files_live_in_the_package() -> None:
     assert (PACK_DIR / "mobilization.toml").is_file()
+
+
+def test_phrase_syntax_exact_forms_hyphens_and_russian_lemmas() -> None:
+    from dossier.domains.phrases import PhraseIndex, russian_lemma
+    from eventkit import annotate
+
+    exact: PhraseIndex[str] = PhraseIndex(russian_lemma)
+    exact.add("=будет", "future")
+    exact.add("военные сборы", "training")
+    doc = annotate("ru", "Сборов не было. Будет проведение военных сборов.")
+    found = [(doc[m.start:m.end].text, m.payload) for m in exact.matches(doc)]
+    assert found == [("Будет", "future"), ("военных сборов", "training")]
+    hyphen: PhraseIndex[str] = PhraseIndex()
+    hyphen.add("call-up papers", "summons")
+    doc = annotate("en", "He got his call-up papers.")
+    assert [doc[m.start:m.end].text for m in hyphen.matches(doc)] == ["call-up papers"]

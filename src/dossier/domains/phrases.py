@@ -96,11 +96,17 @@ class PhraseIndex(Generic[T]):
         if not words:
             return
         first = words[0]
-        if any(f.endswith("*") or "-" in f[1:] for f in first):
+        if any(f.endswith("*") for f in first):
             self._wild.append((words, payload))
-        else:
-            for form in first:
-                self._by_first.setdefault(form, []).append((words, payload))
+            return
+        keys = set()
+        for form in first:
+            form = form[1:] if form.startswith("=") and len(form) > 1 else form
+            keys.add(form)
+            if "-" in form[1:]:  # "call-up" may come as the tokens "call", "-", "up"
+                keys.add(form.split("-", 1)[0])
+        for key in keys:
+            self._by_first.setdefault(key, []).append((words, payload))
 
     def __len__(self) -> int:
         return sum(len(v) for v in self._by_first.values()) + len(self._wild)

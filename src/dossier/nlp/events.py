@@ -121,8 +121,9 @@ def focus_region(doc: Doc, places: list[Place]) -> str | None:
     or a short first line), else the only region in the whole text, else the lede's only region
     when it is also the region named most often."""
     title = ((doc._.meta or {}).get("title") or "").casefold()
-    first_line = doc.text.lstrip().split("\n", 1)[0]
-    offset = len(doc.text) - len(doc.text.lstrip())
+    text = doc.text
+    first_line = text.lstrip().split("\n", 1)[0]
+    offset = len(text) - len(text.lstrip())
     affirmed = [p for p in places if not p.negated]
     in_title = _regions([p for p in affirmed if (title and p.text.casefold() in title)
                          or (len(first_line) <= 200 and p.start < offset + len(first_line))])
@@ -295,13 +296,14 @@ def find_events(doc: Doc, pack: Pack, lang: str) -> list[Event]:
     """The events of one Doc whose extensions places/quantities/dates/entities/quotes are set."""
     comp = compile_pack(str(pack.source), lang)
     places = doc._.places or []
+    text = doc.text  # Doc.text joins every token: read it once
     ctx = {"country": article_country(places, pack.default_country), "focus": focus_region(doc, places),
-           "recent": []}
+           "recent": [], "text": text}
     infos = sentence_infos(doc, comp)
     events: list[Event] = []
     previous: list[Event] = []
     for i, info in enumerate(infos):
-        if i and "\n" in doc.text[infos[i - 1].span.start_char:info.span.start_char].rstrip():
+        if i and "\n" in text[infos[i - 1].span.start_char:info.span.start_char].rstrip():
             ctx["recent"] = []  # a new paragraph: no region carried over
         here = sentence_events(doc, comp, pack, info, infos, ctx)
         named = _regions(named_places(doc, comp, info))
@@ -310,7 +312,7 @@ def find_events(doc: Doc, pack: Pack, lang: str) -> list[Event]:
         if here:
             events += here
             previous = here
-        elif previous and continues(doc, comp, infos, i, previous):
+        elif previous and continues(doc, comp, infos, i, previous, text):
             extend(previous, doc, comp, pack, info)
         else:
             previous = []
@@ -337,12 +339,13 @@ def sentence_events(doc: Doc, comp: Compiled, pack: Pack, info: SentenceInfo, in
     return list(out.values())
 
 
-def continues(doc: Doc, comp: Compiled, infos: list[SentenceInfo], i: int, previous: list[Event]) -> bool:
+def continues(doc: Doc, comp: Compiled, infos: list[SentenceInfo], i: int, previous: list[Event],
+              text: str) -> bool:
     """Whether trigger-less sentence i carries on the previous sentence's events."""
     info, prev = infos[i], infos[i - 1]
     if not any(p.kind in ("region", "city") and not p.negated for p in info.places):
         return False
-    if "\n" in doc.text[prev.span.start_char:info.span.start_char].rstrip():
+    if "\n" in text[prev.span.start_char:info.span.start_char].rstrip():
         return False  # a new paragraph starts a new topic
     s = info.span
     opens_list = any(m.start < s.start + LIST_CUE_TOKENS
