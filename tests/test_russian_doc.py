@@ -5,7 +5,7 @@ from dossier.nlp.russian import repair_tree
 
 def test_cycle_second_root_and_foreign_head_are_repaired():
     # sentence 1: tokens 0-3, with a cycle 1→2→1 and a second root at 3; sentence 2: 4-5, head outside
-    heads, deps = [0, 2, 1, 3, 0, 4], ["root", "dep", "dep", "root", "obl", "root"]
+    heads, deps = [0, 2, 1, 3, 0, 5], ["root", "dep", "dep", "root", "obl", "root"]
     starts = [True, False, False, False, True, False]
     repair_tree(heads, deps, starts)
     assert heads[0] == 0 and heads[3] == 0
