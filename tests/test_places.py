@@ -256,3 +256,14 @@ def test_macro_region_country():
     (urals,) = run("en", "Factories in the Urals hired.")
     (asia,) = run("en", "Migrants from Central Asia arrived.")
     assert (urals.country, asia.country) == ("RU", None)
+
+
+@pytest.mark.parametrize("lang,text,negated", [
+    ("ru", "О Чечне данных нет: жители боятся жаловаться.", [True]),
+    ("ru", "По Ингушетии информации пока нет.", [True]),
+    ("en", "As for Chechnya, there is no information yet.", [True]),
+    ("ru", "В Москве нет данных о числе мобилизованных.", [False]),
+    ("ru", "О Москве писали много. Данных нет только по мелким городам.", [False]),
+])
+def test_negation_said_after_the_place(lang, text, negated):
+    assert [p.negated for p in run(lang, text)] == negated

@@ -69,6 +69,10 @@ class PlaceResolver:
         self.neg_cues = Index()
         for cue in neg["en"] + neg["ru"]:
             self.neg_cues.add(cue, Name("cue", "cue", lang, cased=False))
+        self.neg_after = Index()
+        for cue in neg.get("after", []):
+            self.neg_after.add(cue, Name("cue", "cue", lang, cased=False))
+        self.topic = {norm(w) for w in neg.get("topic", [])}
         self.window: int = neg.get("window", 6)
         self.particles = {norm(w) for w in neg["particles_en"] + neg["particles_ru"]}
         self.not_negating = {norm(w) for w in neg["not_negating"]}
@@ -88,8 +92,8 @@ class PlaceResolver:
         found = [f for f in found if f.coordinated or not (self._is_person(f.match, doc, ws)
                                                             or self._in_title(f.match, ws, text))]
         self._resolve(found, ws)
-        cue_ends = [m.last for m in self.neg_cues.find(ws)]
-        return [self._place(f, text, self._negated(f.match, ws, cue_ends, doc)) for f in found]
+        cues = ([m.last for m in self.neg_cues.find(ws)], [m.first for m in self.neg_after.find(ws)])
+        return [self._place(f, text, self._negated(f.match, ws, cues, doc)) for f in found]
 
     # -- matching ------------------------------------------------------------------------------
 
@@ -232,9 +236,14 @@ class PlaceResolver:
 
     # -- negation --------------------------------------------------------------------------------
 
-    def _negated(self, m: Match, ws: list[Word], cue_ends: list[int], doc: Doc) -> bool:
+    def _negated(self, m: Match, ws: list[Word], cues: tuple[list[int], list[int]], doc: Doc) -> bool:
+        cue_ends, after_starts = cues
         for end in cue_ends:
             if end <= m.first <= end + self.window and not any(w.norm in BOUNDARIES for w in ws[end:m.first]):
+                return True
+        topical = m.first > 0 and (ws[m.first - 1].norm in self.topic or ws[m.first - 1].norm in SEPARATORS)
+        for start in after_starts if topical else ():
+            if m.last <= start <= m.last + self.window and not any(w.norm in BOUNDARIES for w in ws[m.last:start]):
                 return True
         # verb negation says nothing happens *there*; for a state ("в Кремле не обсуждают") it is the actor
         if all((r := self.gz.get(n.id)) is not None and r.kind == "country" for n in m.names):
