@@ -267,3 +267,11 @@ def test_macro_region_country():
 ])
 def test_negation_said_after_the_place(lang, text, negated):
     assert [p.negated for p in run(lang, text)] == negated
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Patrols in the Indian Ocean and in New Jersey were Russian.", [("Russian", "RU")]),
+    ("ru", "Корабли в Индийском океане.", []),
+])
+def test_phrases_that_name_no_place(lang, text, expected):
+    assert pairs(run(lang, text)) == expected

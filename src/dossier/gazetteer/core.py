@@ -177,6 +177,9 @@ class Gazetteer:
                 self._en(name, c["alpha2"], risky=risky)
             for name in split(x.get("demonyms_en")):
                 self._en(name, c["alpha2"], how="demonym")
+        for lang, phrases in self.cues.get("not_places", {}).items():
+            for phrase in phrases:
+                self.names.add(phrase, Name("-", "block", lang, cased=False))
         for rtype, nouns in en.items():
             for noun in nouns:
                 self.nouns.add(noun, Name(f"noun:{rtype}", "noun", "en", cased=False))

@@ -88,7 +88,7 @@ class PlaceResolver:
         text = doc.text
         ws, raw = self.gz.find(text)
         found = [Found(m) for m in (self._shaped(m, text) for m in raw) if m is not None]
-        found = select(self._coordination(ws, text) + found)
+        found = [f for f in select(self._coordination(ws, text) + found) if f.match.names[0].how != "block"]
         found = [f for f in found if f.coordinated or not (self._is_person(f.match, doc, ws)
                                                             or self._in_title(f.match, ws, text))]
         self._resolve(found, ws)
@@ -102,6 +102,8 @@ class PlaceResolver:
         surface = text[m.start:m.end]
         letters = [c for c in surface if c.isalpha()]
         upper_first = bool(letters) and letters[0].isupper()
+        if any(n.how == "block" for n in m.names):
+            return Match(m.first, m.last, m.start, m.end, [n for n in m.names if n.how == "block"])
         ok = [n for n in m.names if n.how in ("name", "demonym")
               and (not n.cased or upper_first)
               and (not n.exact_case or all(c.isupper() for c in letters))]
