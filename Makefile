@@ -24,7 +24,7 @@ demo: install
 # Install with test extras and system packages (Chromium, PostgreSQL), then run the whole suite.
 test: install-test system-deps
 	$(BIN)/pytest -n 2 -m "not slow" -q
-	$(BIN)/pytest -m slow -q
+	$(BIN)/pytest -m slow -q || [ $$? -eq 5 ]
 
 test-fast: install-test
 	$(BIN)/pytest -n 2 -m "not slow" -q

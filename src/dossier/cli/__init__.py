@@ -26,7 +26,8 @@ def main() -> None:
     from dossier.cli import commands  # noqa: F401  (registers the sub-commands)
 
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
     except DossierError as e:
         if state["debug"]:
             raise
@@ -37,10 +38,8 @@ def main() -> None:
     except (typer.Abort, KeyboardInterrupt):
         print("aborted", file=sys.stderr)
         sys.exit(130)
-    except Exception as e:  # click usage errors carry their own exit code
-        import click
-
-        if isinstance(e, click.exceptions.ClickException):
+    except Exception as e:  # usage errors of typer's (vendored) click carry their own message and code
+        if hasattr(e, "show") and isinstance(getattr(e, "exit_code", None), int):
             e.show()
             sys.exit(e.exit_code)
         if state["debug"]:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from rich.console import Console
 
-console = Console()
-err_console = Console(stderr=True)
+console = Console(soft_wrap=False)
+err_console = Console(stderr=True, soft_wrap=True)
 
 
 def short(text: str, n: int = 90) -> str:

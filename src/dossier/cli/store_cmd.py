@@ -1,1 +1,93 @@
-"""Store commands (placeholder until the store lands)."""
+"""`dossier ingest`, `dossier search`, `dossier stats`: the store from the command line."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.table import Table
+
+from dossier.cli import app
+from dossier.cli.options import DbOption, JsonOption, open_store
+from dossier.cli.render import console, err_console, short
+from dossier.ingest import count_inputs, ingest
+from dossier.sources.meta import normalise_date, normalise_language
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: list[Path] = typer.Argument(..., help="Files or directories (.txt, .html, .jsonl, …)."),
+    db: str = DbOption,
+    published: str = typer.Option(None, "--published", help="Publication date for inputs that carry none."),
+    lang: str = typer.Option(None, "--lang", help="Force en or ru instead of detecting it."),
+    quiet: bool = typer.Option(False, "--no-progress", help="No progress bar (for logs)."),
+) -> None:
+    """Extract every article under PATHS and store it. Re-running is safe: stored texts are skipped.
+
+    Exit code 1 when any input failed; each failure is listed with its reason.
+    Example: [bold]dossier ingest examples/ --db dossier.db[/bold]
+    """
+    published = normalise_date(published, "--published")
+    lang = normalise_language(lang, "--lang")
+    store = open_store(db)
+    total = count_inputs(paths)
+    columns = (TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
+               TextColumn("{task.fields[docs]} articles · {task.fields[rate]:.1f}/s"), TimeElapsedColumn(),
+               TextColumn("ETA"), TimeRemainingColumn())
+    with Progress(*columns, console=err_console, disable=quiet, transient=False) as bar:
+        task = bar.add_task("ingest", total=total, docs=0, rate=0.0)
+
+        def tick(_: str, rep) -> None:
+            elapsed = bar.tasks[0].elapsed or 1e-9
+            done = rep.new + rep.versions + rep.unchanged
+            bar.update(task, advance=1, docs=done, rate=done / elapsed)
+
+        report = ingest(paths, store, published=published, language=lang, progress=tick)
+    console.print(f"[green]{report.new} new[/green] · {report.versions} new versions · {report.unchanged} unchanged · "
+                  f"[{'red' if report.failed else 'green'}]{len(report.failed)} failed[/] → {db}")
+    for r in report.failed:
+        err_console.print(f"[red]failed[/red] {r.where}: {r.message} [dim]({r.reason})[/dim]", highlight=False)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command("search")
+def search_command(query: str = typer.Argument(..., help="Words to find in titles, texts and quotes."),
+                   db: str = DbOption, limit: int = typer.Option(20, "--limit", min=1, max=1000),
+                   as_json: bool = JsonOption) -> None:
+    """Full-text search over stored articles and quotes.
+
+    Example: [bold]dossier search "повестки Свердловской"[/bold]
+    """
+    hits = open_store(db).search(query, limit=limit)
+    if as_json:
+        typer.echo(json.dumps([asdict(h) for h in hits], ensure_ascii=False, indent=1))
+        return
+    table = Table("kind", "published", "title", "match", title=f"{len(hits)} hits for {query!r}", title_justify="left")
+    for h in hits:
+        table.add_row(h.kind + (f" ({h.speaker})" if h.speaker else ""), h.published or "", short(h.title or h.doc_id, 50),
+                      short(h.snippet, 100))
+    console.print(table)
+
+
+@app.command("stats")
+def stats_command(db: str = DbOption, as_json: bool = JsonOption) -> None:
+    """Row counts of the store and the latest documents."""
+    store = open_store(db)
+    counts = store.counts()
+    if as_json:
+        typer.echo(json.dumps(counts, indent=1))
+        return
+    table = Table("table", "rows", title=f"{db}", title_justify="left")
+    for k, v in counts.items():
+        table.add_row(k, f"{v:,}")
+    console.print(table)
+    docs = Table("published", "lang", "title", "source", title="latest documents", title_justify="left")
+    for d in store.documents(limit=10):
+        docs.add_row(d.published or "", d.language or "", short(d.title or "", 60), short(d.source, 40))
+    console.print(docs)
+    for name, pairs in store.overview().items():
+        if pairs:
+            console.print(f"[bold]{name}[/bold]: " + " · ".join(f"{k} ({v})" for k, v in pairs))

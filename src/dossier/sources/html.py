@@ -11,6 +11,8 @@ from dossier.sources import Item, reader
 from dossier.sources.decode import decode
 from dossier.sources.text import document_from_text
 
+MIN_WORDS = 10
+
 
 def document_from_html(html: str, where: str, url: str | None = None) -> Document:
     """The article in an HTML page; InputRejected when the page holds no article text."""
@@ -22,6 +24,9 @@ def document_from_html(html: str, where: str, url: str | None = None) -> Documen
         raise InputRejected("no_article", "HTML page holds no article text", where=where)
     meta = json.loads(out)
     text = meta.get("text") or ""
+    if len(text.split()) < MIN_WORDS:  # menus and link lists come through as a few words
+        raise InputRejected("no_article", f"HTML page holds no article text (only {len(text.split())} words "
+                            "outside navigation)", where=where)
     title = meta.get("title")
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}"  # keep the headline in the body: places in it count

@@ -57,7 +57,7 @@ def document_from_text(raw: str, where: str, *, title: str | None = None, publis
         url=url or meta.get("URL"), outlet=outlet or meta.get("SOURCE") or meta.get("OUTLET"))
 
 
-@reader(".txt", ".text", ".md")
+@reader(".txt", ".text")
 def read_text(path: Path) -> Iterator[Item]:
     """A UTF-8/UTF-16/CP1251 text file holding one article."""
     try:

@@ -1,0 +1,90 @@
+"""The `dossier` command as a user runs it: real processes, real files, a real SQLite file."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dossier.store import Store
+
+EN = "TITLE: Summons wave\nDATE: 2023-03-04\n\nThe governor of the Sverdlovsk region said 1,200 men had received summonses."
+
+
+def run(*args, cwd=None, timeout=120):
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    return subprocess.run([sys.executable, "-m", "dossier", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd, env=env, timeout=timeout)
+
+
+def test_extract_json_is_the_contract(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text(EN)
+    r = run("extract", p, "--json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["schema"] == "dossier.extraction/1" and data["document"]["title"] == "Summons wave"
+    assert data["text"].startswith("The governor")
+
+
+def test_extract_errors_are_one_line_without_traceback(tmp_path):
+    r = run("extract", tmp_path / "missing.txt")
+    assert r.returncode == 1 and "missing.txt" in r.stderr and "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_ingest_reports_each_bad_input_and_stores_only_good_ones(tmp_path):
+    good, bad = tmp_path / "in" / "good.txt", tmp_path / "in" / "empty.txt"
+    good.parent.mkdir()
+    good.write_text(EN)
+    bad.write_text("  \n")
+    (tmp_path / "in" / "b.jsonl").write_text('{"text": "Summonses were served in Perm on Monday, officials said."}\n{oops\n')
+    db = tmp_path / "d.db"
+    r = run("ingest", tmp_path / "in", "--db", db, "--no-progress")
+    assert r.returncode == 1
+    assert f"{bad}:" in r.stderr and f"{tmp_path / 'in' / 'b.jsonl'}:2:" in r.stderr and "Traceback" not in r.stderr
+    assert Store(db).counts()["documents"] == 2
+    assert {x["input"] for x in Store(db).rejections()} == {str(bad), f"{tmp_path / 'in' / 'b.jsonl'}:2"}
+    again = run("ingest", good, "--db", db, "--no-progress")
+    assert again.returncode == 0 and "1 unchanged" in again.stdout
+    assert Store(db).counts()["documents"] == 2
+
+
+def test_search_and_stats(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text(EN)
+    db = tmp_path / "d.db"
+    assert run("ingest", p, "--db", db, "--no-progress").returncode == 0
+    r = run("search", "governor", "--db", db, "--json")
+    assert json.loads(r.stdout)[0]["title"] == "Summons wave"
+    assert json.loads(run("stats", "--db", db, "--json").stdout)["documents"] == 1
+
+
+@pytest.mark.slow
+def test_killed_ingest_rerun_stores_every_article_once(tmp_path):
+    import signal
+    import time
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(40):
+        (src / f"{i:02}.txt").write_text(f"Article {i}. " + EN.split("\n\n", 1)[1] + f" Number {i}.")
+    db = tmp_path / "d.db"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    proc = subprocess.Popen([sys.executable, "-m", "dossier", "ingest", str(src), "--db", str(db), "--no-progress"],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        if db.exists() and Store(db).counts()["documents"] >= 3:
+            break
+        time.sleep(0.2)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    partial = Store(db).counts()["documents"]
+    assert 0 < partial < 40
+    r = run("ingest", src, "--db", db, "--no-progress")
+    assert r.returncode == 0, r.stderr
+    counts = Store(db).counts()
+    assert counts["documents"] == 40
+    assert f"{partial} unchanged" in r.stdout
