@@ -14,9 +14,10 @@ document.addEventListener("DOMContentLoaded", () => {
         url.searchParams.set("layout", layout);
         history.replaceState(null, "", url);
         for (const link of wrap.querySelectorAll("a.region-link")) {
-          const target = new URL(link.href, window.location.href);
+          // SVG <a>: href is an SVGAnimatedString, so go through the attribute.
+          const target = new URL(link.getAttribute("href"), window.location.href);
           target.searchParams.set("layout", layout);
-          link.href = target.pathname + target.search;
+          link.setAttribute("href", target.pathname + target.search);
         }
       });
     }
