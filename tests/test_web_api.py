@@ -138,7 +138,12 @@ def test_reads_carry_etag_and_answer_304(client):
     assert again.status_code == 304 and again.content == b""
 
 
-@pytest.mark.parametrize("params", [{"limit": 51}, {"limit": 0}, {"since": "March"}, {"region": "<script>"},
+def test_page_size_is_clamped_to_the_server_maximum(client):
+    page = client.get("/api/documents", params={"limit": 5000}).json()
+    assert page["limit"] == 50
+
+
+@pytest.mark.parametrize("params", [{"limit": 10_001}, {"limit": 0}, {"since": "March"}, {"region": "<script>"},
                                     {"offset": -1}, {"language": "de"}])
 def test_bad_parameters_are_coded_errors(client, params):
     r = client.get("/api/documents", params=params)

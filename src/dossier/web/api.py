@@ -23,7 +23,7 @@ from dossier.web import schemas
 from dossier.web.mapdata import region_names
 from dossier.web.settings import Settings
 
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", responses=schemas.errors(422))
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 CODE = r"^(?:[A-Z]{2}(?:-[A-Z0-9]{1,3})?|macro:[a-z0-9_-]{1,40})$"
 NAME = r"^[^\x00-\x1f]*$"  # free text without control characters
@@ -52,12 +52,12 @@ class Paging(BaseModel):
     offset: int
 
 
-def paging(request: Request, limit: Annotated[int | None, Query(ge=1, le=10_000)] = None,
+def paging(request: Request,
+           limit: Annotated[int | None, Query(ge=1, le=10_000, description="Page size; clamped to the server's "
+                                              "maximum (the response's `limit` is the size used).")] = None,
            offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0) -> Paging:
     s = settings_of(request)
-    if limit is not None and limit > s.max_page_size:
-        raise DossierError("E602", f"limit {limit} is over the page size limit {s.max_page_size}; page with offset")
-    return Paging(limit=limit or s.default_page_size, offset=offset)
+    return Paging(limit=min(limit or s.default_page_size, s.max_page_size), offset=offset)
 
 
 FiltersDep = Annotated[Filters, Depends(filters)]
@@ -90,7 +90,8 @@ def list_documents(request: Request, f: FiltersDep, pg: PagingDep,
     return paged(request, queries.documents(store, f, ids=ids, limit=pg.limit, offset=pg.offset))
 
 
-@router.get("/documents/{doc_id}", response_model=schemas.DocumentFull, tags=["documents"])
+@router.get("/documents/{doc_id}", response_model=schemas.DocumentFull, tags=["documents"],
+            responses=schemas.errors(404))
 def get_document(request: Request, doc_id: str) -> Response:
     """One document with all its spans (the `dossier.extraction/1` contract) and its store metadata."""
     store = store_of(request)
@@ -174,7 +175,7 @@ def stats(request: Request) -> Response:
 
 # ---- writing ----------------------------------------------------------------------------------------------
 class ArticleIn(BaseModel):
-    text: str = Field(min_length=1, max_length=1_000_000)
+    text: str = Field(min_length=1, max_length=500_000)
     title: str | None = Field(None, max_length=1000)
     published: str | None = Field(None, pattern=DATE)
     language: str | None = Field(None, pattern=r"^(en|ru)$")
@@ -184,7 +185,7 @@ class ArticleIn(BaseModel):
 
 
 class IngestIn(BaseModel):
-    articles: list[ArticleIn] = Field(min_length=1, max_length=1000)
+    articles: list[ArticleIn] = Field(min_length=1, max_length=100)
 
 
 def require_token(request: Request) -> None:
@@ -196,7 +197,7 @@ def require_token(request: Request) -> None:
         raise DossierError("E603", "missing or wrong token: send 'Authorization: Bearer <token>'")
 
 
-@router.post("/ingest", response_model=schemas.IngestOut, tags=["ingest"], dependencies=[Depends(require_token)])
+@router.post("/ingest", response_model=schemas.IngestOut, tags=["ingest"], dependencies=[Depends(require_token)], responses=schemas.errors(401, 403, 413))
 def ingest_json(request: Request, body: IngestIn) -> JSONResponse:
     """Extract and store articles given as JSON (the same path as `dossier ingest`). Needs the token."""
     from dossier.ingest import IngestReport, ingest_document
@@ -214,7 +215,7 @@ def ingest_json(request: Request, body: IngestIn) -> JSONResponse:
 
 
 @router.post("/ingest/files", response_model=schemas.IngestOut, tags=["ingest"],
-             dependencies=[Depends(require_token)])
+             dependencies=[Depends(require_token)], responses=schemas.errors(401, 403, 413))
 def ingest_files(request: Request, files: Annotated[list[UploadFile], File(description="Article files.")]
                  ) -> JSONResponse:
     """Extract and store uploaded article files (.txt with optional header, .html, .jsonl). Needs the token."""

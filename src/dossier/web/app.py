@@ -86,10 +86,13 @@ def error_body(code: str, message: str, status: int, details: Any = None) -> dic
     return {"error": body}
 
 
-def _error_response(request: Request, code: str, message: str, status: int, details: Any = None) -> Response:
+def _error_response(request: Request, code: str, message: str, status: int, details: Any = None,
+                    headers: dict[str, str] | None = None) -> Response:
     if not request.url.path.startswith("/api") and "text/html" in request.headers.get("accept", ""):
-        return pages.error_page(request, code, message, status)
-    return JSONResponse(error_body(code, message, status, details), status_code=status)
+        response = pages.error_page(request, code, message, status)
+        response.headers.update(headers or {})
+        return response
+    return JSONResponse(error_body(code, message, status, details), status_code=status, headers=headers)
 
 
 def _error_handlers(app: FastAPI) -> None:
@@ -100,7 +103,8 @@ def _error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        return _error_response(request, http_code(exc.status_code), str(exc.detail), exc.status_code)
+        return _error_response(request, http_code(exc.status_code), str(exc.detail), exc.status_code,
+                               headers=getattr(exc, "headers", None))  # keeps Allow on 405
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:

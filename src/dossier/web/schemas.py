@@ -127,3 +127,19 @@ class IngestOut(_Open):
     versions: int
     doc_ids: list[str]
     failed: list[Failure]
+
+
+class ErrorDetail(_Open):
+    code: str
+    message: str
+    status: int
+
+
+class ErrorBody(_Open):
+    """Every error: a stable code (E6xx for the web layer, the DossierError code otherwise)."""
+
+    error: ErrorDetail
+
+
+def errors(*statuses: int) -> dict[int | str, dict[str, object]]:
+    return {s: {"model": ErrorBody, "description": "Error with a stable code"} for s in statuses}
