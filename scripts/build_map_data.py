@@ -5,8 +5,8 @@
 
 Inputs: ``ru-mill.js`` (Russia's 83 federal subjects keyed by ISO 3166-2, Miller projection, central
 meridian 11.5°), ``europe-mill.js`` (Ukraine's outline, same projection and meridian, so a linear map
-moves it into Russia's frame) and ``src/dossier/web/data/ua_centres.tsv`` (Ukraine's subdivisions as
-labelled cells: the package has no shapes for them). Output: one JSON file with the SVG paths, label
+moves it into Russia's frame) and the gazetteer (``dossier.gazetteer``: Ukraine's subdivisions become
+labelled cells at their administrative centres, since the package has no shapes for them). Output: one JSON file with the SVG paths, label
 points, Crimea's clip polygon and a tile-grid cartogram layout. Shapes: jvectormap-content (MIT),
 derived from Natural Earth (public domain); the attribution travels inside the JSON.
 
@@ -14,7 +14,6 @@ Needs numpy + scipy (build time only; the app only reads the JSON).
 """
 from __future__ import annotations
 
-import csv
 import json
 import math
 import re
@@ -33,6 +32,8 @@ ATTRIBUTION = ("Region shapes: jvectormap-content 0.2.0 (MIT licence, https://gi
 CRIMEA_CLIP = [(32.2, 44.2), (32.2, 45.6), (33.5, 46.12), (34.2, 46.05), (34.75, 46.1), (35.5, 45.6),
                (36.9, 45.5), (36.9, 44.2)]
 GRID_COLS, GRID_ROWS = 21, 10
+# Cells that would sit on top of another one: Kyiv Oblast's centre is Kyiv itself (UA-30).
+CELL_NUDGE = {"UA-32": (49.95, 30.95)}
 PATH_RE = re.compile(r'(?:"([A-Z]{2}(?:-[A-Z0-9]+)?)"|\b([A-Z]{2})):\s*\{\s*path:\s*"([^"]+)",\s*name:\s*"([^"]+)"')
 BBOX_RE = re.compile(r"bbox:\s*\[\{\s*y:\s*(-?[\d.e]+),\s*x:\s*(-?[\d.e]+)\s*\},\s*\{\s*y:\s*(-?[\d.e]+),"
                      r"\s*x:\s*(-?[\d.e]+)\s*\}\]", re.S)
@@ -140,11 +141,12 @@ def main(package: Path, out: Path) -> None:
     ua_path = next(d for q, u, d, _ in PATH_RE.findall(eu_js) if (q or u) == "UA")
     ua_rings = [[ru.to_px(*eu.to_proj(x, y)) for x, y in r] for r in rings(ua_path)]
     cells = {}
-    centres = Path(__file__).resolve().parents[1] / "src/dossier/web/data/ua_centres.tsv"
-    lines = [ln for ln in centres.read_text().splitlines() if ln and not ln.startswith("#")]
-    for row in csv.DictReader(lines, delimiter="\t"):
-        x, y = ru.lonlat(float(row["lon"]), float(row["lat"]))
-        cells[row["code"]] = {"name": row["name"], "label": [round(x, 2), round(y, 2)]}
+    from dossier.gazetteer import load
+
+    for rec in load().regions(country="UA"):
+        lat, lon = CELL_NUDGE.get(rec.id, (rec.lat, rec.lon))
+        x, y = ru.lonlat(lon, lat)
+        cells[rec.id] = {"name": rec.name_en, "label": [round(x, 2), round(y, 2)]}
     points = {c: tuple(v["label"]) for c, v in {**regions, **cells}.items()}
     data = {
         "attribution": ATTRIBUTION, "width": ru.w, "height": round(ru.h, 2),

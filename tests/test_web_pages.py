@@ -120,13 +120,11 @@ def test_map_data_has_all_russian_subjects_and_ukraine():
     assert "jvectormap" in data["attribution"] and "Natural Earth" in data["attribution"]
 
 
-def test_every_gazetteer_region_is_on_the_map():
-    gaz = pytest.importorskip("dossier.gazetteer", reason="gazetteer not merged yet")
-    codes = getattr(gaz, "region_codes", None)
-    if codes is None:
-        pytest.skip("gazetteer has no region_codes()")
-    wanted = {c for c in codes() if c.startswith(("RU-", "UA-"))}
-    assert wanted <= set(mapdata.all_codes())
+def test_every_gazetteer_region_is_on_the_map_with_its_name():
+    gaz = pytest.importorskip("dossier.gazetteer", reason="gazetteer not merged yet").load()
+    wanted = {r.id for r in gaz.regions(country="RU")} | {r.id for r in gaz.regions(country="UA")}
+    assert len(wanted) == 110 and wanted == set(mapdata.all_codes())
+    assert mapdata.region_names()["RU-SVE"] == "Sverdlovsk Oblast"
 
 
 def test_colour_classes_are_monotonic():

@@ -43,22 +43,12 @@ def region_names() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _gazetteer_names(codes: tuple[str, ...]) -> dict[str, str]:
-    try:  # the gazetteer is owned by the places component; fall back to the map's names without it
-        from dossier import gazetteer  # type: ignore[attr-defined]
+    try:  # the gazetteer owns place names; the map's own (transliterated) names are the fallback
+        from dossier.gazetteer import load
     except ImportError:
         return {}
-    out: dict[str, str] = {}
-    lookup = getattr(gazetteer, "name_of", None) or getattr(gazetteer, "region_name", None)
-    if lookup is None:
-        return out
-    for code in codes:
-        try:
-            name = lookup(code)
-        except Exception:  # a lookup miss must never break the map
-            name = None
-        if isinstance(name, str) and name:
-            out[code] = name
-    return out
+    gz = load()
+    return {c: rec.name_en for c in codes if (rec := gz.get(c)) is not None and rec.name_en}
 
 
 def shapes() -> list[Shape]:
