@@ -275,3 +275,16 @@ def test_negation_said_after_the_place(lang, text, negated):
 ])
 def test_phrases_that_name_no_place(lang, text, expected):
     assert pairs(run(lang, text)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Moscow and Leningrad regions were calm.", [("Moscow", "RU-MOS"), ("Leningrad regions", "RU-LEN")]),
+    ("en", "the Khanty-Mansi and Yamalo-Nenets autonomous districts",
+     [("Khanty-Mansi", "RU-KHM"), ("Yamalo-Nenets autonomous districts", "RU-YAN")]),
+    ("ru", "Ханты-Мансийский и Ямало-Ненецкий автономные округа",
+     [("Ханты-Мансийский", "RU-KHM"), ("Ямало-Ненецкий автономные округа", "RU-YAN")]),
+    ("ru", "Московская и Ленинградская области", [("Московская", "RU-MOS"), ("Ленинградская области", "RU-LEN")]),
+])
+def test_coordination_noun_type_picks_the_subject(lang, text, expected):
+    places = run(lang, text)
+    assert pairs(places) == expected and all(p.alternatives == [] for p in places)

@@ -29,6 +29,13 @@ def norm(word: str) -> str:
     return word.lower().translate(_FOLD)
 
 
+def plural_en(noun: str) -> str:
+    """Regular English plural of a (last) word: region → regions, territory → territories."""
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
 @dataclass(frozen=True)
 class Word:
     start: int
@@ -182,7 +189,8 @@ class Gazetteer:
                 self.names.add(phrase, Name("-", "block", lang, cased=False))
         for rtype, nouns in en.items():
             for noun in nouns:
-                self.nouns.add(noun, Name(f"noun:{rtype}", "noun", "en", cased=False))
+                for form in (noun, plural_en(noun)):
+                    self.nouns.add(form, Name(f"noun:{rtype}", "noun", "en", cased=False))
 
     def _en(self, name: str, pid: str, how: str = "name", risky: bool = False) -> None:
         letters = [c for c in name if c.isalpha()]

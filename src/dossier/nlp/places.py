@@ -156,8 +156,6 @@ class PlaceResolver:
 
     def _fit_type(self, names: list[Name], types: set[str]) -> list[str]:
         ids = list(dict.fromkeys(n.id for n in names))
-        if "plural" in types:
-            return ids
         fit = [i for i in ids if self.gz.region_types.get(i) in types]
         return fit or ids
 
