@@ -1,13 +1,14 @@
 """Places component: every place mention resolved to a gazetteer id, in English and Russian.
 
-Steps, each a small function: the gazetteer's word-trie proposes name matches on the raw text;
+Steps, each a small method: the gazetteer's word trie proposes name matches on the raw text;
 coordinated region lists are expanded ("Voronezh, Penza and Lipetsk regions", "Свердловской и
-Челябинской областей"); the longest non-overlapping matches win; names that belong to a person are
-dropped (NER + honorifics + neighbouring name words); ambiguous names are decided from nearby region
-nouns, then from the rest of the document, then from the preference list in ``cues.toml``; a place
-after a negation cue ("There is no information about Chechnya") or governed by a negated verb
-("повесток не вручали в Чечне") is ``negated``. All names and cue words live in the gazetteer's
-data files; this module holds only the rules.
+Челябинской областей"); the longest non-overlapping matches win (phrases listed as not places win and
+are dropped); names that belong to a person (NER, honorifics, neighbouring name words) or to the title
+of a work are dropped; ambiguous names are decided from nearby region nouns, then from the rest of the
+document, then from the preference list in ``cues.toml``; a place after a negation cue ("There is no
+information about Chechnya"), before one ("О Чечне данных нет") or governed by a negated verb of
+activity ("повесток не вручали в Чечне") is ``negated``. All names and cue words live in the
+gazetteer's data files; this module holds only the rules (see docs/places.md).
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from dossier.gazetteer.core import Index
 from dossier.model import Document, Place
 from dossier.nlp import pipeline
 
-SEPARATORS = {",", "and", "и", "&", "as well as", "а также"}
+SEPARATORS = {",", "and", "и", "&"}
 BOUNDARIES = {".", "!", "?", ";"}
 QUOTES = {"«", '"', "“", "„", "'"}
 
@@ -162,8 +163,9 @@ class PlaceResolver:
     # -- person or place -------------------------------------------------------------------------
 
     def _is_person(self, m: Match, doc: Doc, ws: list[Word]) -> bool:
-        """A name that is part of a person's name: after an honorific, inside a longer PERSON entity,
-        or — for names that are also first names/surnames — tagged PERSON or next to another name word."""
+        """Not this place: part of a person's name (after an honorific, inside a longer PERSON entity) or,
+        for risky names (also first names, surnames, common words), tagged PERSON, next to another name
+        word, opening a sentence, or the tail of a longer place name ("New Jersey")."""
         if all(n.how == "demonym" for n in m.names):
             return False
         if m.first > 0 and ws[m.first - 1].norm in self.honorifics:
