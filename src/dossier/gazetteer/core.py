@@ -169,6 +169,8 @@ class Gazetteer:
             if cid and new_city:
                 for name in split(r["capital_en"]):
                     self._en(name, cid, risky=cid in self.risky_ids)
+        for sub in read_tsv("subdivisions.tsv", data):
+            self._en(sub["name_iso"], sub["id"])
         for c in read_tsv("cities.tsv", data):
             cid = city_id(c["name_en"])
             for name in split(c["name_en"]):
