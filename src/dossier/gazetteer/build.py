@@ -1,4 +1,4 @@
-"""Regenerate the gazetteer's generated data files (``countries.tsv``, ``ru_forms.tsv``).
+"""Regenerate the gazetteer's generated data files (``countries.tsv``, ``subdivisions.tsv``, ``ru_forms.tsv``).
 
 Run ``python scripts/build_gazetteer.py`` after editing a hand-written file. Nothing here runs when
 dossier extracts: the package ships the generated files, so extraction needs neither pycountry's
@@ -6,6 +6,7 @@ locale files nor pymorphy3's inflection at run time.
 
 * ``countries.tsv``: every ISO 3166-1 country from pycountry, English names plus Russian names from
   pycountry's gettext catalogue (domain ``iso3166-1``).
+* ``subdivisions.tsv``: ISO 3166-2 romanised names of RU/UA regions ("Sverdlovskaya oblast").
 * ``ru_forms.tsv``: every Russian name of ``regions.tsv``/``cities.tsv``/``macro.tsv``/countries in
   all six cases (plus the second locative, "в Крыму"), generated with pymorphy3 with adjective+noun
   agreement; region adjectives in every gender, case and number (for "Свердловской и Челябинской
