@@ -288,3 +288,14 @@ def test_phrases_that_name_no_place(lang, text, expected):
 def test_coordination_noun_type_picks_the_subject(lang, text, expected):
     places = run(lang, text)
     assert pairs(places) == expected and all(p.alternatives == [] for p in places)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Свердловские власти объявили сборы.", [("Свердловские", "RU-SVE")]),
+    ("Челябинский губернатор подписал указ.", [("Челябинский", "RU-CHE")]),
+    ("Московские власти отчитались о наборе.", [("Московские", "RU-MOW")]),
+    ("Учёные изучают пермский период.", []),
+    ("Историки вспомнили Курскую битву.", []),
+])
+def test_russian_region_adjective_before_an_institution(text, expected):
+    assert pairs(run("ru", text)) == expected

@@ -83,12 +83,16 @@ class PlaceResolver:
         titles = gz.cues.get("titles", {})
         self.works = {norm(w) for w in titles.get("works", [])}
         self.small = {norm(w) for w in titles.get("small", [])}
+        adjectives = gz.cues.get("region_adjectives", {})
+        self.adj_heads = {norm(w) for w in adjectives.get("heads", [])}
+        self.adj_cities = {norm(k): v for k, v in adjectives.get("cities", {}).items()}
         self.prefer = [tuple(group) for group in gz.cues.get("ambiguity", {}).get("prefer", [])]
 
     def __call__(self, doc: Doc) -> list[Place]:
         text = doc.text
         ws, raw = self.gz.find(text)
         found = [Found(m) for m in (self._shaped(m, text) for m in raw) if m is not None]
+        found += self._region_adjectives(ws, doc)
         found = [f for f in select(self._coordination(ws, text) + found) if f.match.names[0].how != "block"]
         found = [f for f in found if f.coordinated or not (self._is_person(f.match, doc, ws)
                                                             or self._in_title(f.match, ws, text))]
@@ -130,6 +134,27 @@ class PlaceResolver:
                 m = Match(first, end_word, ws[first].start, ws[end_word - 1].end,
                           [Name(i, "name", self.lang) for i in ids])
                 out.append(Found(m, coordinated=True))
+        return out
+
+    def _region_adjectives(self, ws: list[Word], doc: Doc) -> list[Found]:
+        """"свердловские власти" → RU-SVE: a region adjective qualifying a regional-institution noun."""
+        out: list[Found] = []
+        if not self.adj_heads:
+            return out
+        stems = tuple(k[:-2] for k in self.adj_cities)  # "московск": cheap test before asking for a lemma
+        for i in range(len(ws) - 1):
+            names = self.gz.stems.entries.get((ws[i].norm,))
+            city = None
+            if ws[i].norm.startswith(stems):
+                city = self.adj_cities.get(_lemma(doc, ws[i]) or "")
+            if not (names or city):
+                continue
+            head = _lemma(doc, ws[i + 1])
+            if head not in self.adj_heads:
+                continue
+            ids = [city] if city else list(dict.fromkeys(n.id for n in names or []))
+            m = Match(i, i + 1, ws[i].start, ws[i].end, [Name(pid, "name", self.lang) for pid in ids])
+            out.append(Found(m))
         return out
 
     def _stems_before(self, ws: list[Word], j: int, text: str) -> list[tuple[int, int, list[Name]]]:
@@ -294,6 +319,12 @@ def select(found: list[Found]) -> list[Found]:
         if all(f.match.end <= t.match.start or t.match.end <= f.match.start for t in taken):
             taken.append(f)
     return sorted(taken, key=lambda f: f.match.start)
+
+
+def _lemma(doc: Doc, w: Word) -> str | None:
+    """The lemma of the token at a word, when the word is exactly one token."""
+    span = doc.char_span(w.start, w.end)
+    return norm(span[0].lemma_) if span is not None and len(span) == 1 else None
 
 
 def _root(span: Span) -> Token:
