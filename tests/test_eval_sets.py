@@ -121,3 +121,17 @@ def _is_utf8(data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+@pytest.mark.slow
+def test_demo_set_shows_corroboration_a_denial_and_a_collapsed_reprint():
+    """End to end (extractors + claims): what the dashboard demo relies on."""
+    from dossier.claims import claims_from_extractions
+    from dossier.extract import extract
+
+    claims = {c.id.rsplit("@", 1)[0]: c for c in claims_from_extractions(extract(d) for d in demo_documents())}
+    assert claims["summons@RU-VOR"].independent_sources >= 2  # two outlets, two languages
+    assert claims["summons@RU-VOR"].polarities.get("asserted")
+    assert any(c.type == "mobilization" and c.place == "RU-VOR" and c.polarities.get("denied") for c in claims.values())
+    perm = claims["contract_recruitment@RU-PER"]  # the wire story and its reprint count once
+    assert len({s.doc_id for s in perm.sources}) == 2 and perm.independent_sources == 1
