@@ -137,7 +137,7 @@ class Gazetteer:
         self.risky_ids: set[str] = set()
         for row in read_tsv("ru_forms.tsv", data):
             form, pid, how = row["form"], row["id"], row["kind"]
-            risky = row["risky"] == "1"
+            risky = row["risky"] != ""
             if how == "noun":
                 self.nouns.add(form, Name(pid, how, "ru", cased=False))
             elif how == "stem":
@@ -146,7 +146,8 @@ class Gazetteer:
                 cased = how == "name" and form[:1].isupper()
                 self.names.add(form, Name(pid, how, "ru", risky=risky, cased=cased,
                                           exact_case=form.isupper() and len(form) > 1))
-            if risky and pid.startswith("city:") and form == self.records.get(pid, _NONE).name_ru:
+            # English spellings inherit only person-name risk ("Vladimir", "Kirov"): "Sumy" is no word in English
+            if row["risky"] == "person" and pid.startswith("city:") and form == self.records.get(pid, _NONE).name_ru:
                 self.risky_ids.add(pid)
         self.risky_ids |= {pid for pid in risky_cities if pid in self.records}
 
