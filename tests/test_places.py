@@ -299,3 +299,12 @@ def test_coordination_noun_type_picks_the_subject(lang, text, expected):
 ])
 def test_russian_region_adjective_before_an_institution(text, expected):
     assert pairs(run("ru", text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Chechen leader Ramzan Kadyrov made a claim.", [("Chechen", "RU-CE")]),
+    ("The Chuvash authorities opened a centre.", [("Chuvash", "RU-CU")]),
+    ("Chechen fighters were seen.", []),
+])
+def test_english_region_adjective_before_an_institution(text, expected):
+    assert pairs(run("en", text)) == expected

@@ -137,13 +137,16 @@ class PlaceResolver:
         return out
 
     def _region_adjectives(self, ws: list[Word], doc: Doc) -> list[Found]:
-        """"свердловские власти" → RU-SVE: a region adjective qualifying a regional-institution noun."""
+        """"свердловские власти", "Chechen leader": a region adjective qualifying a regional-institution noun."""
         out: list[Found] = []
         if not self.adj_heads:
             return out
         stems = tuple(k[:-2] for k in self.adj_cities)  # "московск": cheap test before asking for a lemma
         for i in range(len(ws) - 1):
             names = self.gz.stems.entries.get((ws[i].norm,))
+            if names and ((ws[i].norm,) in self.gz.names.entries or not ws[i].first_upper(doc.text) and
+                          names[0].lang == "en"):
+                names = None  # "Sverdlovsk authorities": the name match already covers it
             city = None
             if ws[i].norm.startswith(stems):
                 city = self.adj_cities.get(_lemma(doc, ws[i]) or "")
