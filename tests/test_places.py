@@ -308,3 +308,12 @@ def test_russian_region_adjective_before_an_institution(text, expected):
 ])
 def test_english_region_adjective_before_an_institution(text, expected):
     assert pairs(run("en", text)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "FC Krasnodar beat Spartak in Moscow.", [("Moscow", "RU-MOW")]),
+    ("ru", "Клуб «Ростов» сыграл в Краснодаре.", [("Краснодаре", "city:krasnodar")]),
+    ("ru", "Газета из Краснодара написала об этом.", [("Краснодара", "city:krasnodar")]),
+])
+def test_place_names_of_organisations(lang, text, expected):
+    assert pairs(run(lang, text)) == expected

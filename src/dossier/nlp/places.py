@@ -83,6 +83,9 @@ class PlaceResolver:
         titles = gz.cues.get("titles", {})
         self.works = {norm(w) for w in titles.get("works", [])}
         self.small = {norm(w) for w in titles.get("small", [])}
+        orgs = gz.cues.get("org_names", {})
+        self.org_prefixes = {norm(w) for w in orgs.get("prefixes", [])}
+        self.org_nouns = {norm(w) for w in orgs.get("nouns", [])}
         adjectives = gz.cues.get("region_adjectives", {})
         self.adj_heads = {norm(w) for w in adjectives.get("heads", [])}
         self.adj_cities = {norm(k): v for k, v in adjectives.get("cities", {}).items()}
@@ -95,7 +98,8 @@ class PlaceResolver:
         found += self._region_adjectives(ws, doc)
         found = [f for f in select(self._coordination(ws, text) + found) if f.match.names[0].how != "block"]
         found = [f for f in found if f.coordinated or not (self._is_person(f.match, doc, ws)
-                                                            or self._in_title(f.match, ws, text))]
+                                                            or self._in_title(f.match, ws, text)
+                                                            or self._org_name(f.match, ws))]
         self._resolve(found, ws)
         cues = ([m.last for m in self.neg_cues.find(ws)], [m.first for m in self.neg_after.find(ws)])
         return [self._place(f, text, self._negated(f.match, ws, cues, doc)) for f in found]
@@ -227,6 +231,14 @@ class PlaceResolver:
             if w.norm in BOUNDARIES or not title_like:
                 return False
         return False
+
+    def _org_name(self, m: Match, ws: list[Word]) -> bool:
+        """"FC Krasnodar", "клуб «Ростов»": the place's name serves as an organisation's."""
+        before = ws[m.first - 1].norm if m.first > 0 else ""
+        if before in self.org_prefixes:
+            return True
+        quoted = before in QUOTES and m.last < len(ws) and ws[m.last].norm in QUOTES | {"»", "”"}
+        return quoted and m.first > 1 and ws[m.first - 2].norm in self.org_nouns
 
     # -- ambiguity -------------------------------------------------------------------------------
 
