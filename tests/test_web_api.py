@@ -228,3 +228,12 @@ def test_ingest_validates_articles():
 def test_seed_helper_builds_valid_extractions():
     ex = article("A quote here.", "t", "2023-01-01", speaker="A", quote="quote here")
     assert ex.quotes[0].text == "quote here"
+
+
+def test_cached_reads_see_documents_added_later():
+    store = Store(":memory:")
+    c = TestClient(create_app(store, Settings()))
+    assert c.get("/api/regions").json()["items"] == []
+    store.add(seed_articles()[0])
+    codes = [r["code"] for r in c.get("/api/regions").json()["items"]]
+    assert codes == ["RU-SVE"]

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Select, and_, distinct, func, inspect, or_, select, text, tuple_
@@ -130,7 +131,7 @@ DOC_COLS = (d.c.id, d.c.title, d.c.published, d.c.language, d.c.source, d.c.url,
             d.c.ingested_at, d.c.previous_id)
 
 
-def documents(store: Store, f: Filters, *, ids: list[str] | None = None, limit: int = 50, offset: int = 0) -> Page:
+def documents(store: Store, f: Filters, *, ids: tuple[str, ...] | list[str] | None = None, limit: int = 50, offset: int = 0) -> Page:
     """Documents newest first, filtered; `ids` restricts to a search's hits."""
     stmt = _doc_where(select(*DOC_COLS), f)
     if ids is not None:
@@ -141,6 +142,15 @@ def documents(store: Store, f: Filters, *, ids: list[str] | None = None, limit: 
         items = [dict(r._mapping) for r in conn.execute(stmt)]
         total = conn.execute(total_stmt).scalar_one()
     return Page(items, total, limit, offset)
+
+
+def search(store: Store, q: str, limit: int = 20) -> list[dict[str, Any]]:
+    """The store's full-text search as plain dicts."""
+    return [dict(h.__dict__) for h in store.search(q, limit=limit)]
+
+
+def search_ids(store: Store, q: str, limit: int = 1000) -> list[str]:
+    return list(dict.fromkeys(h.doc_id for h in store.search(q, limit=limit)))
 
 
 def document_meta(store: Store, doc_id: str) -> dict[str, Any] | None:
@@ -288,6 +298,7 @@ def timeline(store: Store, f: Filters, *, bucket: str = "day") -> list[dict[str,
     return [{"period": k[0], "type": k[1], "count": n} for k, n in sorted(counts.items())]
 
 
+@lru_cache(maxsize=4096)
 def _bucket(value: str, bucket: str) -> str:
     if bucket != "week":
         return value

@@ -30,6 +30,10 @@ def _store(request: Request) -> Store:
     return request.app.state.store
 
 
+def _run(request: Request, fn: Any, *args: Any, **kwargs: Any) -> Any:
+    return request.app.state.cache.call(fn, *args, **kwargs)
+
+
 def url_with(request: Request, path: str = "/", **changes: str | None) -> str:
     """The dashboard URL with the current filters, some of them changed (None drops one)."""
     params = {k: request.query_params.get(k) for k in PARAMS} | changes
@@ -64,33 +68,28 @@ def dashboard(request: Request,
               type: Annotated[str | None, Query(pattern=r"^[a-z_]{1,40}$")] = None,
               layout: Annotated[str, Query(pattern=r"^(geo|grid)$")] = "geo",
               metric: Annotated[str | None, Query(pattern=r"^(events|documents|claims)$")] = None) -> Response:
-    store = _store(request)
     f = Filters(since, until, region, type)
-    counts = queries.regions(store, Filters(since, until, None, type))
+    counts = _run(request, queries.regions, Filters(since, until, None, type))
     if metric is None:  # colour by events when there are any, else by documents mentioning the region
         metric = "events" if any(v["events"] for v in counts.values()) else "documents"
     by_code = {c: v[metric] for c, v in counts.items()}
     classes, bounds = mapdata.colour_classes(by_code)
-    types = queries.event_types(store)
+    types = _run(request, queries.event_types)
     colours = charts.type_colours(types)
-    bucket = "week" if _long_period(store, f) else "day"
+    days = _run(request, queries.timeline, f, bucket="day")
+    bucket = "week" if len({r["period"] for r in days}) > 60 else "day"
     context = {
         "f": f, "layout": layout, "metric": metric, "metrics": METRICS, "types": types, "colours": colours,
         "shapes": mapdata.shapes(), "grid": mapdata.grid_layout(), "map": mapdata.map_data(),
         "clips": mapdata.clip_polygons(), "context_paths": mapdata.context_paths(),
         "counts": counts, "by_code": by_code, "classes": classes, "bounds": bounds, "palette": mapdata.PALETTE,
         "region_name": mapdata.region_names().get(region or "", region),
-        "timeline": charts.timeline_chart(queries.timeline(store, f, bucket=bucket), colours), "bucket": bucket,
-        "claims": queries.claims(store, f, limit=20), "speakers": queries.speakers(store, f, limit=12),
-        "quotes": queries.quotes(store, f, limit=12), "documents": queries.documents(store, f, limit=20),
-        "events": queries.events(store, f, limit=15),
+        "timeline": charts.timeline_chart(_run(request, queries.timeline, f, bucket=bucket), colours), "bucket": bucket,
+        "claims": _run(request, queries.claims, f, limit=20), "speakers": _run(request, queries.speakers, f, limit=12),
+        "quotes": _run(request, queries.quotes, f, limit=12), "documents": _run(request, queries.documents, f, limit=20),
+        "events": _run(request, queries.events, f, limit=15),
     }
     return _render(request, "index.html", context)
-
-
-def _long_period(store: Store, f: Filters) -> bool:
-    rows = queries.timeline(store, f, bucket="day")
-    return len({r["period"] for r in rows}) > 60
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
@@ -107,5 +106,5 @@ def document_page(request: Request, doc_id: str) -> Response:
 
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, q: Annotated[str, Query(max_length=500, pattern=NAME)] = "") -> Response:
-    hits = _store(request).search(q, limit=50) if q.strip() else []
+    hits = _run(request, queries.search, q, 50) if q.strip() else []
     return _render(request, "search.html", {"q": q, "hits": hits})
