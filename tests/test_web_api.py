@@ -118,6 +118,8 @@ def test_timeline_by_day_and_week(client):
     weeks = client.get("/api/timeline", params={"bucket": "week"}).json()["items"]
     assert {"period": "2023-03-13", "type": "summons", "count": 1} in weeks  # 13 March 2023 was a Monday
     assert {"period": "2023-02-27", "type": "summons", "count": 1} in weeks  # 1 March → Monday 27 February
+    months = client.get("/api/timeline", params={"bucket": "month"}).json()["items"]
+    assert {"period": "2023-03", "type": "summons", "count": 2} in months
 
 
 def test_claims_empty_without_claims_layer(client):

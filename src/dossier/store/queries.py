@@ -150,7 +150,20 @@ def search(store: Store, q: str, limit: int = 20) -> list[dict[str, Any]]:
 
 
 def search_ids(store: Store, q: str, limit: int = 1000) -> list[str]:
-    return list(dict.fromkeys(h.doc_id for h in store.search(q, limit=limit)))
+    """Ids of documents whose title, text or quotes match `q`. On SQLite the FTS5 tables are asked for
+    ids only (no ranking, no snippets: ~10x cheaper than ``store.search`` for a filter)."""
+    if store.dialect != "sqlite":
+        return list(dict.fromkeys(h.doc_id for h in store.search(q, limit=limit)))
+    from dossier.store.fts import query_terms
+
+    terms = query_terms(q)
+    if not terms:
+        return []
+    match = " AND ".join(f'"{t}"*' for t in terms)
+    sql = text("SELECT doc_id FROM documents_fts WHERE documents_fts MATCH :m UNION "
+               "SELECT doc_id FROM quotes_fts WHERE quotes_fts MATCH :m LIMIT :n")
+    with store.engine.connect() as conn:
+        return [r[0] for r in conn.execute(sql, {"m": match, "n": limit})]
 
 
 def document_meta(store: Store, doc_id: str) -> dict[str, Any] | None:
@@ -282,7 +295,8 @@ def entities(store: Store, f: Filters, *, type: str | None = None, name: str | N
 
 
 def timeline(store: Store, f: Filters, *, bucket: str = "day") -> list[dict[str, Any]]:
-    """Event counts per day or ISO week (Monday) and type; events dated only to a month or year are left out."""
+    """Event counts per day, ISO week (its Monday) or month, and type; events dated only to a month or
+    year are left out."""
     conds = _event_conditions(f)
     # Dated events group straight off the (date, type) index; only undated ones fall back to the
     # document's publication date (a join, kept off the common path).
@@ -300,6 +314,8 @@ def timeline(store: Store, f: Filters, *, bucket: str = "day") -> list[dict[str,
 
 @lru_cache(maxsize=4096)
 def _bucket(value: str, bucket: str) -> str:
+    if bucket == "month":
+        return value[:7]
     if bucket != "week":
         return value
     try:

@@ -166,8 +166,8 @@ def entities(request: Request, f: FiltersDep, pg: PagingDep,
 
 @router.get("/timeline", response_model=schemas.Timeline, tags=["events"])
 def timeline(request: Request, f: FiltersDep,
-             bucket: Annotated[str, Query(pattern=r"^(day|week)$")] = "day") -> Response:
-    """Event counts per day or week (Monday) and event type."""
+             bucket: Annotated[str, Query(pattern=r"^(day|week|month)$")] = "day") -> Response:
+    """Event counts per day, week (its Monday) or month (YYYY-MM) and event type."""
     return cached(request, {"bucket": bucket, "items": run(request, queries.timeline, f, bucket=bucket)})
 
 

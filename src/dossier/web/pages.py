@@ -50,6 +50,21 @@ templates.env.globals.update(url_with=url_with, attribution=mapdata.attribution)
 templates.env.filters["snippet"] = snippet
 
 
+def map_regions(request: Request, f: Filters, by_code: dict[str, int], classes: dict[str, int],
+                metric: str) -> list[dict[str, Any]]:
+    """One plain dict per region for the map templates (computed here: Jinja macros per shape were
+    the slowest part of the page)."""
+    cells = mapdata.grid_layout()["cells"]
+    out = []
+    for s in mapdata.shapes():
+        css = f"region c{classes.get(s.code, 0)}" + (" sel" if f.region == s.code else "")
+        out.append({"code": s.code, "path": s.path, "clip": s.clip, "label": s.label, "css": css,
+                    "href": url_with(request, region=None if f.region == s.code else s.code),
+                    "tip": f"{s.name} ({s.code}): {by_code.get(s.code, 0)} {metric}", "n": by_code.get(s.code, ""),
+                    "cell": cells.get(s.code), "short": s.code if s.code.startswith("UA") else s.code[3:]})
+    return out
+
+
 def _render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
     response = templates.TemplateResponse(request, name, context, status_code=status)
     response.headers["Cache-Control"] = "no-cache"
@@ -77,10 +92,12 @@ def dashboard(request: Request,
     types = _run(request, queries.event_types)
     colours = charts.type_colours(types)
     days = _run(request, queries.timeline, f, bucket="day")
-    bucket = "week" if len({r["period"] for r in days}) > 60 else "day"
+    span = len({r["period"] for r in days})  # distinct days with events: keep the chart to ~100 columns
+    bucket = "day" if span <= 60 else "week" if span <= 400 else "month"
     context = {
         "f": f, "layout": layout, "metric": metric, "metrics": METRICS, "types": types, "colours": colours,
-        "shapes": mapdata.shapes(), "grid": mapdata.grid_layout(), "map": mapdata.map_data(),
+        "regions": map_regions(request, f, by_code, classes, metric), "grid": mapdata.grid_layout(),
+        "map": mapdata.map_data(),
         "clips": mapdata.clip_polygons(), "context_paths": mapdata.context_paths(),
         "counts": counts, "by_code": by_code, "classes": classes, "bounds": bounds, "palette": mapdata.PALETTE,
         "region_name": mapdata.region_names().get(region or "", region),
