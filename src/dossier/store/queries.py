@@ -330,53 +330,58 @@ def event_types(store: Store) -> list[str]:
         return [r[0] for r in conn.execute(select(e.c.type).distinct().order_by(e.c.type))]
 
 
-# ---- claims: owned by the claims layer; shown when its tables exist, empty otherwise ------------------------
-def _claims_table(store: Store):
-    from sqlalchemy import MetaData, Table
-
-    if not inspect(store.engine).has_table("claims"):
-        return None
-    return Table("claims", MetaData(), autoload_with=store.engine)
+# ---- claims: owned by dossier.store.claims; shown when its tables exist, empty otherwise ----------------------
+def _has_claims(store: Store) -> bool:
+    return inspect(store.engine).has_table("claims")
 
 
-def claims(store: Store, f: Filters, *, limit: int = 50, offset: int = 0) -> Page:
-    """Claims from the claims layer (``dossier.store.claims.list_claims`` when it exists, else the
-    ``claims`` table read as is); an empty page when there is no claims layer yet."""
-    try:
-        from dossier.store import claims as layer  # type: ignore[attr-defined]
-    except ImportError:
-        layer = None
-    fn = getattr(layer, "list_claims", None)
-    if fn is not None and _claims_table(store) is not None:
-        rows = fn(store, since=f.since, until=f.until, region=f.region, type=f.event_type, limit=offset + limit)
-        rows = [r if isinstance(r, dict) else _as_dict(r) for r in rows]
-        return Page(rows[offset: offset + limit], len(rows), limit, offset)
-    table = _claims_table(store)
-    if table is None:
+def _claim_conditions(f: Filters, contradicted: bool | None = None) -> list[Any]:
+    from dossier.store.claims import claims as c
+
+    out: list[Any] = []
+    if f.region:  # same rule as list_claims: a country code matches its subdivisions too
+        out.append(or_(c.c.place == f.region, c.c.place.like(f"{f.region}-%")) if len(f.region) == 2
+                   else c.c.place == f.region)
+    if f.event_type:
+        out.append(c.c.type == f.event_type)
+    if f.since:
+        out.append(c.c.end >= f.since)
+    if f.until:
+        out.append(c.c.start <= f.until)
+    if contradicted is not None:
+        out.append(c.c.contradicted.is_(contradicted))
+    return out
+
+
+def claim_dict(claim: Any) -> dict[str, Any]:
+    import dataclasses
+
+    out = dataclasses.asdict(claim)
+    out["contradicted"] = claim.contradicted
+    out["n_sources"] = len(claim.sources)
+    return out
+
+
+def claims(store: Store, f: Filters, *, contradicted: bool | None = None, limit: int = 50, offset: int = 0) -> Page:
+    """Claims (type × place × period) with their sources and contradictions, newest first."""
+    if not _has_claims(store):
         return Page([], 0, limit, offset)
-    stmt = select(table)
-    for col, value in (("region", f.region), ("type", f.event_type)):
-        if value and col in table.c:
-            stmt = stmt.where(table.c[col] == value)
-    total_stmt = select(func.count()).select_from(stmt.subquery())
+    from dossier.store.claims import claims as c
+    from dossier.store.claims import list_claims
+
+    rows = list_claims(store, region=f.region, type=f.event_type, since=f.since, until=f.until,
+                       contradicted=contradicted, limit=offset + limit)[offset:]
     with store.engine.connect() as conn:
-        items = [dict(r._mapping) for r in conn.execute(stmt.limit(limit).offset(offset))]
-        total = conn.execute(total_stmt).scalar_one()
-    return Page(items, total, limit, offset)
+        total = conn.execute(select(func.count()).select_from(c).where(*_claim_conditions(f, contradicted))).scalar_one()
+    return Page([claim_dict(r) for r in rows], total, limit, offset)
 
 
 def claim_counts_by_region(store: Store, f: Filters) -> dict[str, int]:
-    table = _claims_table(store)
-    if table is None or "place" not in table.c:
+    if not _has_claims(store):
         return {}
-    stmt = select(table.c.place, func.count()).where(table.c.place.is_not(None)).group_by(table.c.place)
-    if f.event_type and "type" in table.c:
-        stmt = stmt.where(table.c.type == f.event_type)
+    from dossier.store.claims import claims as c
+
+    stmt = (select(c.c.place, func.count()).where(*_claim_conditions(Filters(f.since, f.until, None, f.event_type)))
+            .group_by(c.c.place))
     with store.engine.connect() as conn:
         return {code: n for code, n in conn.execute(stmt)}
-
-
-def _as_dict(obj: Any) -> dict[str, Any]:
-    import dataclasses
-
-    return dataclasses.asdict(obj) if dataclasses.is_dataclass(obj) else dict(vars(obj))

@@ -132,9 +132,12 @@ def events(request: Request, f: FiltersDep, pg: PagingDep,
 
 
 @router.get("/claims", response_model=schemas.AnyPage, tags=["claims"])
-def claims(request: Request, f: FiltersDep, pg: PagingDep) -> Response:
-    """Cross-document claims with their sources and contradictions (empty until the claims layer is present)."""
-    return paged(request, run(request, queries.claims, f, limit=pg.limit, offset=pg.offset))
+def claims(request: Request, f: FiltersDep, pg: PagingDep,
+           contradicted: Annotated[bool | None, Query(description="Only (un)contradicted claims.")] = None) -> Response:
+    """Cross-document claims (event type × place × period) with every source, the number of independent
+    sources and the contradictions found between them (empty when the store has no claims layer)."""
+    return paged(request, run(request, queries.claims, f, contradicted=contradicted, limit=pg.limit,
+                              offset=pg.offset))
 
 
 @router.get("/quotes", response_model=schemas.QuotePage, tags=["quotes"])
