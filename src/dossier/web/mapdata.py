@@ -38,6 +38,20 @@ def map_data() -> dict[str, Any]:
     return json.loads(raw)
 
 
+@lru_cache(maxsize=4096)
+def place_name(code: str) -> str:
+    """Display name of any place id (region, country, city, macro-region); the id itself when unknown."""
+    name = region_names().get(code)
+    if name:
+        return name
+    try:
+        from dossier.gazetteer import load
+    except ImportError:
+        return code
+    rec = load().get(code)
+    return rec.name_en if rec is not None and rec.name_en else code
+
+
 @lru_cache(maxsize=1)
 def region_names() -> dict[str, str]:
     """ISO 3166-2 code -> display name: the gazetteer's English name when it is available, else the map's."""

@@ -46,7 +46,7 @@ def snippet(text: str) -> Markup:
     return Markup(str(escape(text)).replace("[", "<mark>").replace("]", "</mark>"))
 
 
-templates.env.globals.update(url_with=url_with, attribution=mapdata.attribution)
+templates.env.globals.update(url_with=url_with, attribution=mapdata.attribution, place_name=mapdata.place_name)
 templates.env.filters["snippet"] = snippet
 
 
