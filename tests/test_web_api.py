@@ -239,3 +239,26 @@ def test_cached_reads_see_documents_added_later():
     store.add(seed_articles()[0])
     codes = [r["code"] for r in c.get("/api/regions").json()["items"]]
     assert codes == ["RU-SVE"]
+
+
+@pytest.mark.slow
+def test_serve_get_answers_one_request_in_process(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    db = tmp_path / "d.db"
+    s = Store(db)
+    for ex in seed_articles():
+        s.add(ex)
+    s.close()
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    run = lambda path: subprocess.run([sys.executable, "-m", "dossier", "serve", "--db", str(db), "--get", path],  # noqa: E731
+                                      capture_output=True, text=True, env=env, timeout=120)
+    ok = run("/api/regions")
+    assert ok.returncode == 0, ok.stderr
+    assert "RU-SVE" in {r["code"] for r in json.loads(ok.stdout)["items"]}
+    missing = run("/api/documents/" + "0" * 64)
+    assert missing.returncode == 1 and json.loads(missing.stdout)["error"]["code"] == "E601"
