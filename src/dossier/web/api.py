@@ -35,7 +35,10 @@ def store_of(request: Request) -> Store:
 
 def run(request: Request, fn: Any, *args: Any, **kwargs: Any) -> Any:
     """One read query through the app's cache (see ``web/cache.py``)."""
-    return request.app.state.cache.call(fn, *args, **kwargs)
+    cache = request.app.state.cache
+    if cache.enabled and getattr(request.state, "cache_token", None) is None:
+        request.state.cache_token = cache.token()  # one state check per request, however many queries
+    return cache.call(fn, *args, token=getattr(request.state, "cache_token", None), **kwargs)
 
 
 def settings_of(request: Request) -> Settings:

@@ -24,11 +24,15 @@ class QueryCache:
         self._items: OrderedDict[tuple, Any] = OrderedDict()
         self._lock = threading.Lock()
 
-    def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """`fn(self.store, *args, **kwargs)`, from the cache when the store has not changed since."""
+    def token(self) -> object:
+        return queries.state(self.store)
+
+    def call(self, fn: Callable[..., T], *args: Any, token: object = None, **kwargs: Any) -> T:
+        """`fn(self.store, *args, **kwargs)`, from the cache when the store has not changed since.
+        `token` (from :meth:`token`) lets one request check the store's state once for many calls."""
         if not self.enabled:
             return fn(self.store, *args, **kwargs)
-        token = queries.state(self.store)
+        token = token if token is not None else queries.state(self.store)
         key = (fn.__module__, fn.__qualname__, args, tuple(sorted(kwargs.items())))
         with self._lock:
             if token != self._token:

@@ -18,7 +18,7 @@ from dossier.errors import DossierError
 from dossier.store import Store, queries
 from dossier.store.queries import Filters
 from dossier.web import charts, highlight, mapdata
-from dossier.web.api import CODE, DATE, NAME
+from dossier.web.api import CODE, DATE, NAME, run
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(resources.files("dossier.web").joinpath("templates")))
@@ -30,8 +30,7 @@ def _store(request: Request) -> Store:
     return request.app.state.store
 
 
-def _run(request: Request, fn: Any, *args: Any, **kwargs: Any) -> Any:
-    return request.app.state.cache.call(fn, *args, **kwargs)
+_run = run  # the API's cached query runner, shared
 
 
 def url_with(request: Request, path: str = "/", **changes: str | None) -> str:
