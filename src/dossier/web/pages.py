@@ -101,6 +101,7 @@ def dashboard(request: Request,
         "counts": counts, "by_code": by_code, "classes": classes, "bounds": bounds, "palette": mapdata.PALETTE,
         "region_name": mapdata.region_names().get(region or "", region), "region_names": mapdata.region_names(),
         "timeline": charts.timeline_chart(_run(request, queries.timeline, f, bucket=bucket), colours), "bucket": bucket,
+        "period_range": charts.period_range,
         "claims": _run(request, queries.claims, f, limit=20), "speakers": _run(request, queries.speakers, f, limit=12),
         "quotes": _run(request, queries.quotes, f, limit=12), "documents": _run(request, queries.documents, f, limit=20),
         "events": _run(request, queries.events, f, limit=15),
@@ -124,3 +125,16 @@ def document_page(request: Request, doc_id: str) -> Response:
 def search_page(request: Request, q: Annotated[str, Query(max_length=500, pattern=NAME)] = "") -> Response:
     hits = _run(request, queries.search, q, 50) if q.strip() else []
     return _render(request, "search.html", {"q": q, "hits": hits})
+
+
+@router.get("/quotes", response_class=HTMLResponse)
+def quotes_page(request: Request,
+                speaker: Annotated[str | None, Query(max_length=200, pattern=NAME)] = None,
+                region: Annotated[str | None, Query(pattern=CODE)] = None,
+                offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> Response:
+    """Who says what: quotes with role and outlet, optionally of one speaker (exact name)."""
+    f = Filters(region=region)
+    page = _run(request, queries.quotes, f, entity=speaker, limit=50, offset=offset) if speaker else \
+        _run(request, queries.quotes, f, limit=50, offset=offset)
+    return _render(request, "quotes.html", {"speaker": speaker, "page": page, "f": f,
+                                            "speakers": _run(request, queries.speakers, f, limit=40)})
