@@ -155,3 +155,10 @@ def test_period_range_of_week_and_month():
 
     assert period_range("2023-02-27", "week") == ("2023-02-27", "2023-03-05")
     assert period_range("2024-02", "month") == ("2024-02-01", "2024-02-29")
+
+
+def test_documents_page_pages_through_the_selection(client):
+    html = client.get("/documents", params={"region": "RU-VOR"}).text
+    docs = re.search(r'<ul class="docs" id="documents">(.*?)</ul>', html, re.S).group(1)
+    assert docs.count("<li>") == 2 and "Повестки в Воронеже" in docs
+    assert "older →" not in html

@@ -23,7 +23,7 @@ from dossier.web.api import CODE, DATE, NAME, run
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(resources.files("dossier.web").joinpath("templates")))
 METRICS = ("events", "documents", "claims")
-PARAMS = ("since", "until", "region", "type", "layout", "metric")
+PARAMS = ("since", "until", "region", "type", "layout", "metric", "offset")
 
 
 def _store(request: Request) -> Store:
@@ -138,3 +138,17 @@ def quotes_page(request: Request,
         _run(request, queries.quotes, f, limit=50, offset=offset)
     return _render(request, "quotes.html", {"speaker": speaker, "page": page, "f": f,
                                             "speakers": _run(request, queries.speakers, f, limit=40)})
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents_page(request: Request,
+                   since: Annotated[str | None, Query(pattern=DATE)] = None,
+                   until: Annotated[str | None, Query(pattern=DATE)] = None,
+                   region: Annotated[str | None, Query(pattern=CODE)] = None,
+                   type: Annotated[str | None, Query(pattern=r"^[a-z_]{1,40}$")] = None,
+                   offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> Response:
+    """Every document of the dashboard's selection, 50 per page."""
+    f = Filters(since, until, region, type)
+    page = _run(request, queries.documents, f, limit=50, offset=offset)
+    return _render(request, "documents.html", {"page": page, "f": f,
+                                               "region_name": mapdata.place_name(region) if region else None})
