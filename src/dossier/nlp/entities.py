@@ -142,6 +142,13 @@ def role_before(span: Span) -> str | None:
                                                          or doc[i].text in _MARKS) and doc[i].text != ",":
         words.insert(0, doc[i])
         i -= 1
+    root = span.root
+    if not (root.dep_ in ("appos", "flat:name") and root.head in words):
+        # not an apposition: keep only the words that modify the name ("Military expert Zhirokhov"),
+        # so that "the decree of President Putin" gives "President", not "decree of President"
+        keep = {t.i for t in root.subtree}
+        while words and words[0].i not in keep:
+            words.pop(0)
     while words and (words[0].pos_ in ("DET", "ADP", "PART") or words[0].text in _MARKS):
         words.pop(0)
     return _role_text(words)
@@ -165,6 +172,8 @@ def role_after(span: Span) -> str | None:
 
 
 def _role_text(words: list) -> str | None:
+    while words and words[-1].text in _MARKS:
+        words = words[:-1]
     if not words or not any(t.pos_ == "NOUN" for t in words) or words[-1].pos_ in ("ADP", "DET", "ADJ"):
         return None
     return words[0].doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]

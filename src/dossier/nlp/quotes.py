@@ -192,31 +192,29 @@ def _trailing(ctx: Context, cue: Token, sent: Span) -> tuple[int, int] | None:
     return _strip_span(ctx.text, (sent.start_char, comma.idx))
 
 
+def _subject_in(ctx: Context, tok: Token, sent: Span) -> Token | None:
+    """The cue's subject inside this sentence, else the first word before the cue that can speak."""
+    subj = subject_of(tok)
+    if subj is not None and sent.start <= subj.i < sent.end:
+        return subj
+    return next((t for t in sent[: tok.i - sent.start] if t.pos_ in ("NOUN", "PROPN", "PRON")
+                 and ctx.resolver.acceptable(t, True)), None)
+
+
 def _indirect(ctx: Context, sent: Span, used: set[int]) -> list[Candidate]:
     out = []
     for tok in sent:
         if tok.i in used or ctx.inside_marked(tok.idx):
             continue
-        if not ctx.is_cue(tok):
-            topic = _topic_after(ctx, tok, sent)
-            subj = subject_of(tok) if topic else None
-            if topic and subj is not None and ctx.resolver.acceptable(subj, True):
-                out.append(Candidate(topic[0], topic[1], "indirect", cue=tok, subject=subj,
-                                     frame=(sent.start_char, sent.end_char)))
-            continue
-        subj = subject_of(tok)
-        if subj is not None and not sent.start <= subj.i < sent.end:
-            subj = None
-        clause = _clause_after(ctx, tok, sent)
-        if clause is None and ctx.word(tok) in ctx.cues.speech:
+        cue = ctx.is_cue(tok)
+        clause = _clause_after(ctx, tok, sent) if cue else None
+        clause = clause or _topic_after(ctx, tok, sent)
+        subj = _subject_in(ctx, tok, sent) if clause else None
+        if clause is None and cue and ctx.word(tok) in ctx.cues.speech:
             clause = _trailing(ctx, tok, sent)
-            if clause is not None:
-                subj = next((t for t in sent[tok.i - sent.start + 1:] if ctx.resolver.acceptable(t, True)),
-                            next((t for t in sent if clause[1] <= t.idx < tok.idx and ctx.resolver.acceptable(t, True)),
-                                 None))
-        if subj is None and clause is not None:
-            subj = next((t for t in sent[: tok.i - sent.start] if ctx.resolver.acceptable(t, True)
-                         and t.pos_ in ("NOUN", "PROPN", "PRON")), None)
+            if clause is not None:  # the speaker follows the comma: "…, says a source" / "…, Zhou noted"
+                subj = next((t for t in sent if clause[1] <= t.idx and t.i != tok.i
+                             and ctx.resolver.acceptable(t, True)), None)
         if clause is None or subj is None or clause[0] <= subj.idx < clause[1]:
             continue
         out.append(Candidate(clause[0], clause[1], "indirect", cue=tok, subject=subj,
