@@ -193,6 +193,8 @@ def ner_entities(doc: Doc, lang: str = "en") -> EntityIndex:
             continue
         if etype in ("ORG", "PERSON") and (lexicon.is_media_name(span.text) or _media_word_before(span, lang)):
             etype = "MEDIA"
+        if etype != "PERSON" and len(span) == 1 and index.find("PERSON", span.text):
+            etype = "PERSON"  # a surname seen before as a person ("Chikov" after "Pavlo Čikov"), whatever NER says
         name = person_name(span) if etype == "PERSON" else span.text
         ent = index.add(etype, name, span.start_char, span.end_char)
         if etype == "PERSON":

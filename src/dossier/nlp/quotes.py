@@ -197,8 +197,10 @@ def _subject_in(ctx: Context, tok: Token, sent: Span) -> Token | None:
     subj = subject_of(tok)
     if subj is not None and sent.start <= subj.i < sent.end:
         return subj
+    if tok.tag_ in ("VBG", "VBN") or tok.dep_ in ("acl", "amod", "advcl"):
+        return None  # "invitations stating that …": a participle has no speaker of its own
     return next((t for t in sent[: tok.i - sent.start] if t.pos_ in ("NOUN", "PROPN", "PRON")
-                 and ctx.resolver.acceptable(t, True)), None)
+                 and t.ent_type_ not in ("DATE", "TIME", "CARDINAL") and ctx.resolver.acceptable(t, True)), None)
 
 
 def _indirect(ctx: Context, sent: Span, used: set[int]) -> list[Candidate]:

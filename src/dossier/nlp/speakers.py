@@ -66,7 +66,7 @@ class Resolver:
             return True
         if w in self.cues.speaker_nouns or w in self.cues.descriptions or tok.lower_ in self.cues.speaker_nouns:
             return True
-        return not strict and tok.pos_ in ("PROPN", "NOUN")
+        return tok.pos_ == "PROPN" or (not strict and tok.pos_ == "NOUN")  # a name the NER missed can speak
 
     def resolve(self, tok: Token, strict: bool = False) -> Found | None:
         if not self.acceptable(tok, strict):
@@ -154,6 +154,14 @@ class Resolver:
         span = speaker_phrase(tok)
         if span is None:
             return None
+        if tok.pos_ == "PROPN":  # a name the NER missed: a person seen before ("Chikov"), an outlet, or an org
+            known = self.index.find("PERSON", span.text)
+            if known is not None:
+                self.index.add("PERSON", span.text, span.start_char, span.end_char)
+                return Found(known, known.name, span.start_char, span.end_char)
+            etype = "MEDIA" if is_media_name(span.text) else "ORG"
+            ent = self.index.add(etype, span.text, span.start_char, span.end_char)
+            return Found(ent, ent.name, span.start_char, span.end_char)
         plural = "Plur" in tok.morph.get("Number") or tok.tag_ in ("NNS", "NNPS")
         etype = self.cues.descriptions.get(self.word(tok), "GROUP")
         etype = "GROUP" if plural or etype == "AUTHOR" else etype
