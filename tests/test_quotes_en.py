@@ -126,3 +126,11 @@ def test_spelling_variants_merge_into_one_entity():
              "Chikov says that the lists are old.", "en")
     people = [e for e in ex.entities if e.type == "PERSON"]
     assert len(people) == 1 and {q.speaker.entity for q in ex.quotes} == {people[0].id}
+
+
+def test_possessive_according_phrase_and_parenthetical_cue():
+    ex = run("Lawyer Pavel Chikov spoke to the press. In his words, the lists were drawn up in February. "
+             "The commissariats, he said, will send summonses by post.", "en")
+    assert "Chikov" in speaker(quote_with(ex, "the lists were drawn up in February"))
+    q = quote_with(ex, "will send summonses by post")
+    assert "Chikov" in speaker(q) and "he said" not in q.text

@@ -62,3 +62,28 @@ def test_date_of_statement():
 def test_no_quote_for_names_in_guillemets():
     ex = run("Бойцы группы «Вагнер» и фонд «Защитники Отечества» получили новые здания.", "ru")
     assert ex.quotes == []
+
+
+def test_possessive_po_ego_slovam_refers_back():
+    ex = run("Координатор проекта Илья Ворончихин рассказал о вызовах. По его словам, повестки разносят по месту работы.",
+             "ru")
+    q = quote_with(ex, "повестки разносят по месту работы")
+    assert speaker(q) == "Илья Ворончихин" and q.cue == "По его словам"
+
+
+def test_parenthetical_cue_between_commas():
+    ex = run("В Татарстане, сообщил военный комиссар республики Рустам Гайнуллин, задание на призыв составит "
+             "около 3,2 тыс. человек.", "ru")
+    q = quote_with(ex, "задание на призыв составит")
+    assert "Гайнуллин" in speaker(q) and "сообщил" not in q.text
+
+
+def test_unnamed_speaker_in_oblique_case_is_named_in_nominative():
+    ex = run("Пункт отбора, по данным краевого правительства, с января принял более 900 анкет.", "ru")
+    assert speaker(quote_with(ex, "с января принял более 900 анкет")) == "краевое правительство"
+
+
+def test_frame_continues_past_an_outlet_name_in_guillemets():
+    ex = run("«План раньше был рекомендацией, теперь это квота», — рассказал «Сибирскому обозрению» бывший "
+             "сотрудник военкомата.", "ru")
+    assert "сотрудник военкомата" in speaker(quote_with(ex, "План раньше был рекомендацией"))

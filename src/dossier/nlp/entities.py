@@ -179,6 +179,16 @@ def _role_text(words: list) -> str | None:
     return words[0].doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]
 
 
+def _title_before_name(span: Span, lang: str) -> str | None:
+    """The first word when it is a person title ("Lawyer", "Governor") followed by a capitalised name."""
+    first, rest = span[0], span[1:]
+    if span.label_ == "PERSON" or len(rest) < 2 or len(rest) > 3:
+        return None
+    if lexicon.cues(lang).descriptions.get(lexicon.norm_word(first.text)) != "PERSON":
+        return None
+    return first.text if all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in rest) else None
+
+
 def _is_place(doc: Doc, span: Span) -> bool:
     # The English model tags some towns as PERSON ("Perm"); the places component knows better.
     return any(p.start < span.end_char and span.start_char < p.end for p in (doc._.places or []))
@@ -191,6 +201,9 @@ def ner_entities(doc: Doc, lang: str = "en") -> EntityIndex:
         span = trim(ent) if etype else None
         if span is None or len(span.text) < 2 or _is_place(doc, span):
             continue
+        title = _title_before_name(span, lang)
+        if title is not None:  # NER's "ORG: Lawyer Pavel Chikov" is a person with a title
+            etype, span = "PERSON", span[1:]
         if etype in ("ORG", "PERSON") and (lexicon.is_media_name(span.text) or _media_word_before(span, lang)):
             etype = "MEDIA"
         if etype != "PERSON" and len(span) == 1 and index.find("PERSON", span.text):

@@ -37,6 +37,8 @@ class Cues:
     not_speakers: frozenset[str]
     via_before: tuple[tuple[str, ...], ...]
     pronouns: dict[str, str]
+    possessives: frozenset[str]
+    possessive_phrases: tuple[tuple[str, ...], ...]
     descriptions: dict[str, str]
     determiners: frozenset[str]
     speaker_nouns: frozenset[str]
@@ -76,7 +78,8 @@ def cues(lang: str) -> Cues:
         adjectives=_words(raw["adjectives"]["cue"]), according_to=_phrases(ph["according_to"]),
         complementizers=_words(ph["complementizer"]), not_speakers=_words(ph["not_speakers"]),
         via_before=_phrases(ph["via_before"]),
-        pronouns={norm_word(k): v for k, v in ana["pronouns"].items()},
+        pronouns={norm_word(k): v for k, v in ana["pronouns"].items()}, possessives=_words(ana["possessives"]),
+        possessive_phrases=_phrases(ana["possessive_phrases"]),
         descriptions={norm_word(k): v for k, v in ana["descriptions"].items()},
         determiners=_words(ana["determiners"]), speaker_nouns=_words(spk["nouns"]),
         media_words=_words(spk["media_words"]))

@@ -133,3 +133,14 @@ def nominative_ru(words: list[str], cases: list[str | None] | None = None,
         else:
             out.append(_nominative_word(w, _CASES.get(c or ""), gender))
     return out
+
+
+def inflect_nominative(word: str, number: list[str] | None = None, gender: list[str] | None = None) -> str:
+    """One Russian common word in the nominative, keeping number and, for adjectives, the noun's gender
+    ("краевого" of "правительства" → "краевое")."""
+    parses = [p for p in _morph().parse(word) if p.tag.case not in (None, "nomn")] or _morph().parse(word)
+    want = {"nomn", "plur" if number == ["Plur"] else "sing"}
+    if number != ["Plur"] and gender and parses[0].tag.POS in ("ADJF", "PRTF", "NPRO"):
+        want.add({"Masc": "masc", "Fem": "femn", "Neut": "neut"}.get(gender[0], "masc"))
+    form = parses[0].inflect(want) or parses[0].inflect({"nomn"})
+    return _restore_case(form.word, word) if form else word

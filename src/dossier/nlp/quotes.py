@@ -11,6 +11,7 @@ person introduced before. Cue words are data (``data/quotes_<lang>.toml``).
 from __future__ import annotations
 
 import bisect
+import logging
 import re
 from dataclasses import dataclass
 
@@ -24,6 +25,7 @@ from dossier.nlp.quote_dates import quote_date
 from dossier.nlp.quote_marks import Marked, find_marked
 from dossier.nlp.speakers import Found, Resolver, subject_of
 
+log = logging.getLogger(__name__)
 _SENT_END = re.compile(r"[.!?…]+[\"»”]?(?=\s+[\"«“„(—–A-ZА-ЯЁ0-9])|\n")
 MIN_UNCUED_WORDS = 6  # a quoted run without a cue shorter than this is a title or a scare quote
 MAX_FRAME_CUE_OFFSET = 6  # "…," Zhirokhov told Focus — the cue sits right after the quote
@@ -41,6 +43,7 @@ class Candidate:
     frame: tuple[int, int] | None = None  # where the cue, the speaker and a date may be found
     found: Found | None = None
     via: str | None = None
+    cue_end: int | None = None  # end of a multi-word cue ("according to", "по словам")
 
 
 class Context:
@@ -107,7 +110,7 @@ def _direct_frame(ctx: Context, m: Marked, used: set[int]) -> Candidate:
     """The cue and subject of a direct quote: after it ("…," said X) or before it (X said: "…")."""
     cand = Candidate(m.start, m.end, "direct", strict=False)
     s_start, s_end = ctx.sentence_bounds(m.close)
-    nxt = next((o.open for o in ctx.marked if o.open >= m.close), s_end)
+    nxt = next((o.open for o in ctx.marked if o.open >= m.close and _speechlike(ctx, o)), s_end)
     after = ctx.tokens(m.close, min(s_end, nxt))
     after = [t for t in after if not ctx.inside_marked(t.idx)]
     words = [t for t in after if not t.is_punct]
@@ -130,6 +133,10 @@ def _direct_frame(ctx: Context, m: Marked, used: set[int]) -> Candidate:
                                             .endswith(":")):
             return _with_subject(ctx, cand, tok, before, (prev, m.open))
     return cand
+
+
+def _speechlike(ctx: Context, m: Marked) -> bool:
+    return m.dash or len(ctx.text[m.start:m.end].split()) >= MIN_CUED_WORDS
 
 
 def _with_subject(ctx: Context, cand: Candidate, cue: Token, frame: list[Token], bounds: tuple[int, int]) -> Candidate:
@@ -203,6 +210,21 @@ def _subject_in(ctx: Context, tok: Token, sent: Span) -> Token | None:
                  and t.ent_type_ not in ("DATE", "TIME", "CARDINAL") and ctx.resolver.acceptable(t, True)), None)
 
 
+def _parenthetical(ctx: Context, cue: Token, sent: Span) -> tuple[int, int, int] | None:
+    """"В Татарстане, сообщил комиссар Гайнуллин, задание составит …" / "The lists, he said, are old": the
+    cue and its speaker sit between commas; the report is what follows. Returns (start, end, open comma)."""
+    i = cue.i - sent.start
+    opening = next((t for t in reversed(sent[max(0, i - 5):i]) if t.text == ","), None)
+    close = next((t for t in sent[i + 1:i + 12] if t.text == ","), None)
+    if opening is None or close is None or opening.i == sent.start:
+        return None
+    between = [t for t in sent[opening.i - sent.start + 1:close.i - sent.start] if t.i != cue.i]
+    if any(t.pos_ in ("VERB", "AUX", "SCONJ") for t in between):
+        return None
+    start, end = _strip_span(ctx.text, (close.idx + 1, sent.end_char))
+    return (start, end, opening.idx) if len(ctx.text[start:end].split()) >= 3 else None
+
+
 def _indirect(ctx: Context, sent: Span, used: set[int]) -> list[Candidate]:
     out = []
     for tok in sent:
@@ -212,6 +234,12 @@ def _indirect(ctx: Context, sent: Span, used: set[int]) -> list[Candidate]:
         clause = _clause_after(ctx, tok, sent) if cue else None
         clause = clause or _topic_after(ctx, tok, sent)
         subj = _subject_in(ctx, tok, sent) if clause else None
+        if clause is None and cue and ctx.word(tok) in ctx.cues.speech:
+            paren = _parenthetical(ctx, tok, sent)
+            if paren is not None:
+                clause = paren[:2]
+                subj = next((t for t in sent if paren[2] < t.idx < clause[0] and t.i != tok.i
+                             and ctx.resolver.acceptable(t, True)), None)
         if clause is None and cue and ctx.word(tok) in ctx.cues.speech:
             clause = _trailing(ctx, tok, sent)
             if clause is not None:  # the speaker follows the comma: "…, says a source" / "…, Zhou noted"
@@ -229,15 +257,17 @@ def _according(ctx: Context, sent: Span) -> list[Candidate]:
     out, toks = [], list(sent)
     low = [lexicon.norm_word(t.text) for t in toks]
     for i in range(len(toks)):
-        for phrase in ctx.cues.according_to:
-            if tuple(low[i:i + len(phrase)]) != phrase:
+        phrases = [(p, False) for p in ctx.cues.according_to] + [(p, True) for p in ctx.cues.possessive_phrases]
+        for phrase, template in phrases:
+            pron = _possessive_phrase(ctx, low, i, phrase) if template else None
+            if (template and pron is None) or (not template and tuple(low[i:i + len(phrase)]) != phrase):
                 continue
-            j = i + len(phrase)
+            j = i + len(phrase) + (pron is not None)
             k = next((n for n in range(j, len(toks)) if toks[n].text in ",;.:—–" and toks[n].text != "-"), len(toks))
-            if k == j:
+            if k == j and pron is None:
                 continue
-            head = next((t for t in toks[j:k] if t.head.i < toks[j].i or t.head.i >= toks[k - 1].i + 1 or t.head == t),
-                        toks[j])
+            head = toks[pron] if pron is not None else next(
+                (t for t in toks[j:k] if t.head.i < toks[j].i or t.head.i >= toks[k - 1].i + 1 or t.head == t), toks[j])
             if not ctx.resolver.acceptable(head, True):
                 continue
             before = (sent.start_char, toks[i].idx)
@@ -245,10 +275,18 @@ def _according(ctx: Context, sent: Span) -> list[Candidate]:
             span = after if len(ctx.text[after[0]:after[1]].split()) >= 3 else before
             span = _strip_span(ctx.text, span)
             if len(ctx.text[span[0]:span[1]].split()) >= 3:
+                last = toks[i + len(phrase) - 1 + (pron is not None)]
                 out.append(Candidate(span[0], span[1], "indirect", cue=toks[i], subject=head,
-                                     frame=(sent.start_char, sent.end_char)))
+                                     frame=(sent.start_char, sent.end_char), cue_end=last.idx + len(last.text)))
             break
     return out
+
+
+def _possessive_phrase(ctx: Context, low: list[str], i: int, phrase: tuple[str, ...]) -> int | None:
+    """"по его словам", "in his words": a pronoun inside a two-word phrase is the speaker; its index."""
+    if len(phrase) != 2 or i + 2 >= len(low) or low[i] != phrase[0] or low[i + 2] != phrase[1]:
+        return None
+    return i + 1 if low[i + 1] in ctx.cues.possessives else None
 
 
 def _strip_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -272,8 +310,12 @@ def candidates(ctx: Context) -> list[Candidate]:
     for sent in sentences(ctx.doc):
         if title and sent.text.strip() == title:
             continue  # a headline summarises; the body says who said it
-        found = _according(ctx, sent)
-        indirect.extend(found or _indirect(ctx, sent, used))
+        try:
+            found = _according(ctx, sent)
+            indirect.extend(found or _indirect(ctx, sent, used))
+        except RuntimeError as e:  # spaCy E039: a broken parse tree from the tagger; skip this sentence only
+            log.warning("%s: sentence at %d skipped for quotes: %s", (ctx.doc._.meta or {}).get("source"),
+                        sent.start_char, e)
     return sorted(direct + indirect, key=lambda c: c.start)
 
 
@@ -364,9 +406,9 @@ def to_quote(ctx: Context, cand: Candidate) -> Quote:
         f.entity.mentions.append([f.start, f.end])
         f.entity.mentions.sort()
     cue = cand.cue
+    cue_span = [cue.idx, cand.cue_end or cue.idx + len(cue.text)] if cue is not None else None
     return Quote(start=cand.start, end=cand.end, text=ctx.text[cand.start:cand.end], kind=cand.kind, speaker=speaker,
-                 cue=cue.text if cue is not None else None,
-                 cue_span=[cue.idx, cue.idx + len(cue.text)] if cue is not None else None,
+                 cue=ctx.text[cue_span[0]:cue_span[1]] if cue_span else None, cue_span=cue_span,
                  via=cand.via, date=quote_date(ctx.doc, cand.frame, (cand.start, cand.end)) if cand.frame else None)
 
 

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from dossier.model import Entity
 from dossier.nlp.entities import EntityIndex
 from dossier.nlp.lexicon import Cues, is_media_name, norm_word
+from dossier.nlp.names import inflect_nominative, is_cyrillic
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
 _CUT_DEPS = {"relcl", "acl", "acl:relcl", "advcl", "punct", "cc", "conj", "appos", "parataxis"}
@@ -165,7 +166,8 @@ class Resolver:
         plural = "Plur" in tok.morph.get("Number") or tok.tag_ in ("NNS", "NNPS")
         etype = self.cues.descriptions.get(self.word(tok), "GROUP")
         etype = "GROUP" if plural or etype == "AUTHOR" else etype
-        ent = self.index.add(etype, span.text, span.start_char, span.end_char)
+        name = nominative_phrase(span) if is_cyrillic(span.text) else span.text
+        ent = self.index.add(etype, name, span.start_char, span.end_char)
         return Found(ent, ent.name, span.start_char, span.end_char)
 
 
@@ -194,3 +196,18 @@ def subject_of(tok: Token) -> Token | None:
         if cand is tok and tok.dep_ not in ("conj", "acomp", "xcomp", "amod"):
             break
     return None
+
+
+def nominative_phrase(span: Span) -> str:
+    """"краевого правительства" → "краевое правительство": the head noun and the words agreeing with it
+    go to the nominative; dependents in their own case ("сотрудник военкомата") stay as they are."""
+    root = span.root
+    if "Nom" in root.morph.get("Case"):
+        return span.text
+    parts = []
+    for t in span:
+        agrees = t.i == root.i or (t.head.i == root.i and t.pos_ in ("ADJ", "DET") and t.i < root.i)
+        form = inflect_nominative(t.text, root.morph.get("Number")[:1], root.morph.get("Gender")[:1]) if agrees \
+            else t.text
+        parts.append(form + t.whitespace_)
+    return "".join(parts).strip()
