@@ -98,6 +98,13 @@ class EntityIndex:
         return max(hits, key=lambda e: max(m[0] for m in e.mentions if m[0] < pos), default=None)
 
 
+    def named_with(self, word: str, pos: int) -> Entity | None:
+        """The non-person entity mentioned last before `pos` whose name contains `word` ("the ministry")."""
+        hits = [e for e in self.items if e.type != "PERSON" and e.mentions and e.mentions[0][0] < pos
+                and any(word == lexicon.norm_word(w) for n in [e.name, *e.aliases] for w in n.split())]
+        return max(hits, key=lambda e: max(m[0] for m in e.mentions if m[0] < pos), default=None)
+
+
 def person_name(span: Span) -> str:
     """The canonical form of a PERSON mention: Russian words in the nominative."""
     words = [t for t in span if not t.is_punct or t.text == "-"]
@@ -172,8 +179,8 @@ def role_after(span: Span) -> str | None:
 
 
 def _role_text(words: list) -> str | None:
-    while words and words[-1].text in _MARKS:
-        words = words[:-1]
+    while words and words[-1].text in _MARKS and sum(t.text in _MARKS for t in words) % 2:
+        words = words[:-1]  # a dangling mark, not the close of «Агора»
     if not words or not any(t.pos_ == "NOUN" for t in words) or words[-1].pos_ in ("ADP", "DET", "ADJ"):
         return None
     return words[0].doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]

@@ -91,8 +91,13 @@ class Context:
         return start, end
 
 
-def sentences(doc: Doc) -> list[Span]:
-    """The parser's sentences, also cut at line breaks (a heading never runs into the next paragraph)."""
+def sentences(doc: Doc, lang: str = "en") -> list[Span]:
+    """The parser's sentences, also cut at line breaks (a heading never runs into the next paragraph).
+
+    Russian Docs get their sentences from punctuation instead: their dependency trees come from Natasha
+    per sentence, and spaCy's tree-derived ``doc.sents`` can split a sentence between subject and verb."""
+    if lang == "ru":
+        return _punctuation_sentences(doc)
     out = []
     for sent in doc.sents:
         start = sent.start
@@ -104,6 +109,31 @@ def sentences(doc: Doc) -> list[Span]:
         if sent.end > start:
             out.append(doc[start:sent.end])
     return out
+
+
+_ABBREV = re.compile(r"(?:\b[A-ZА-ЯЁ]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Jr|Sr|Prof|Gov|Sen|Rep|Lt|ул|г|гг|им|т|д|"
+                     r"пр|просп|обл|р-н|тыс|млн|млрд|трлн|руб|ст|ч|п))\.$")
+
+
+def _punctuation_sentences(doc: Doc) -> list[Span]:
+    text, out, start = doc.text, [], 0
+    for m in re.finditer(r"[.!?…]+[\"»”]?(?=\s+[\"«“„(—–A-ZА-ЯЁ0-9])|\n+", text):
+        if m.group()[0] == "." and _ABBREV.search(text[max(0, m.start() - 8):m.start() + 1]):
+            continue
+        _add_sentence(doc, start, m.end(), out)
+        start = m.end()
+    _add_sentence(doc, start, len(text), out)
+    return out
+
+
+def _add_sentence(doc: Doc, start: int, end: int, out: list[Span]) -> None:
+    while start < end and doc.text[start].isspace():
+        start += 1
+    while end > start and doc.text[end - 1].isspace():
+        end -= 1
+    span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
+    if span is not None and len(span):
+        out.append(span)
 
 
 def _direct_frame(ctx: Context, m: Marked, used: set[int]) -> Candidate:
@@ -165,6 +195,11 @@ def _clause_after(ctx: Context, cue: Token, sent: Span) -> tuple[int, int] | Non
     comps = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i]
     if comps:
         sub = list(comps[0].subtree)
+        while sub and (sub[0].ent_type_ in ("DATE", "TIME") or (sub[0].pos_ == "ADP" and len(sub) > 1
+                                                                 and sub[1].ent_type_ in ("DATE", "TIME"))):
+            sub.pop(0)  # "said on Tuesday it had no plans": the day belongs to the saying, not the report
+        if not sub:
+            return None
         start, stop = sub[0].idx, sub[-1].idx + len(sub[-1].text)
         return (start, min(stop, end)) if len(sub) >= 3 else None
     return None
@@ -307,7 +342,7 @@ def candidates(ctx: Context) -> list[Candidate]:
             used.add(direct[-1].cue.i)
     indirect: list[Candidate] = []
     title = ((ctx.doc._.meta or {}).get("title") or "").strip()
-    for sent in sentences(ctx.doc):
+    for sent in sentences(ctx.doc, ctx.lang):
         if title and sent.text.strip() == title:
             continue  # a headline summarises; the body says who said it
         try:
@@ -418,6 +453,9 @@ def find_quotes(doc: Doc, lang: str) -> list[Quote]:
     cands = candidates(ctx)
     _resolve(ctx, cands)
     kept = _dedupe(ctx, [c for c in cands if _keep(ctx, c)])
+    for c in kept:  # '"…borders," Peskov said': the comma belongs to the frame, not the words
+        while c.end > c.start and ctx.text[c.end - 1] in ", ":
+            c.end -= 1
     return [to_quote(ctx, c) for c in kept]
 
 

@@ -123,8 +123,8 @@ class Resolver:
 
     def _antecedent(self, tok: Token, etype: str, near: bool = False) -> Found | None:
         """The speaker (else the entity) of `etype` before `tok`; `near`: only in this or the previous paragraph."""
-        types = ("PERSON",) if etype in ("PERSON", "AUTHOR") else ("MEDIA", "ORG") if etype == "MEDIA" else \
-            ("GROUP", "ORG", "MEDIA", "PERSON")
+        types = {"PERSON": ("PERSON",), "AUTHOR": ("PERSON",), "MEDIA": ("MEDIA", "ORG"),
+                 "ORG": ("ORG", "GROUP")}.get(etype, ("GROUP", "ORG", "MEDIA", "PERSON"))
         ent = self.last_speaker(tok.idx, types)
         if ent is None and etype != "AUTHOR":
             hit = self.index.last_before(tok.idx, types)
@@ -141,7 +141,7 @@ class Resolver:
     def _description(self, tok: Token) -> Found | None:
         """"this politician" refers back anywhere, "the expert" only nearby, "the author" to the last writer."""
         w = self.word(tok)
-        ent = self.index.with_role(w, tok.idx)
+        ent = self.index.with_role(w, tok.idx) or self.index.named_with(w, tok.idx)
         if ent is not None:
             return Found(ent, ent.name, tok.idx, tok.idx + len(tok.text), anaphoric=True)
         etype, det = self.cues.descriptions[w], self._determiner(tok)
@@ -175,7 +175,7 @@ def speaker_phrase(tok: Token) -> Span | None:
     """The noun phrase headed by `tok`, without determiners and without clauses hanging off it."""
     left = right = tok.i
     for child in tok.children:
-        if child.dep_ in _CUT_DEPS or child.dep_ in ("det",):
+        if child.dep_ in _CUT_DEPS or child.dep_ in ("det", "case"):
             continue
         sub = list(child.subtree)
         if any(t.is_punct and t.text in ",;:()" for t in sub):
