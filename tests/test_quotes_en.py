@@ -134,3 +134,21 @@ def test_possessive_according_phrase_and_parenthetical_cue():
     assert "Chikov" in speaker(quote_with(ex, "the lists were drawn up in February"))
     q = quote_with(ex, "will send summonses by post")
     assert "Chikov" in speaker(q) and "he said" not in q.text
+
+
+def test_adding_that_takes_the_speaker_of_the_main_verb():
+    ex = run('"We are not closing the borders," said Dmitry Peskov, adding that the lists were being updated.', "en")
+    assert speaker(quote_with(ex, "the lists were being updated")) == "Dmitry Peskov"
+
+
+def test_according_to_right_after_a_direct_quote():
+    ex = run('"Nobody will be sent to the front from these camps," according to Governor Alexander Gusev.', "en")
+    q = quote_with(ex, "Nobody will be sent to the front")
+    assert q.kind == "direct" and "Gusev" in speaker(q)
+
+
+def test_reported_clause_with_quoted_words_is_mixed():
+    ex = run('Dmitry Peskov said that the summonses were "a routine update of the database, nothing more".', "en")
+    q = quote_with(ex, "the summonses were")
+    assert q.kind == "mixed" and "routine update" in q.text and speaker(q) == "Dmitry Peskov"
+    assert len(ex.quotes) == 1

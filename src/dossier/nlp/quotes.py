@@ -146,8 +146,20 @@ def _direct_frame(ctx: Context, m: Marked, used: set[int]) -> Candidate:
     words = [t for t in after if not t.is_punct]
     short = len(ctx.text[m.start:m.end].split()) < MIN_CUED_WORDS
     tail = ctx.text[m.close:m.close + 3].lstrip()
-    if short and not (ctx.text[m.end - 1:m.end] in ",.!?…" or tail[:1] in (",", "—", "–")):
+    dash_tail = re.match(r"^,?\s*[—–]", tail + ctx.text[m.close + 3:m.close + 5]) is not None
+    if short and not (ctx.text[m.end - 1:m.end] in ",.!?…" or dash_tail):
         return cand  # a name or a scare quote inside a sentence ("the "Agora" group"), not speech
+    low = [lexicon.norm_word(t.text) for t in words]
+    for k, tok in enumerate(words[:2]):  # '"…", according to Peskov.' / '«…», по словам Пескова.'
+        phrase = next((p for p in ctx.cues.according_to if tuple(low[k:k + len(p)]) == p), None)
+        if phrase is not None:
+            cand.cue, cand.frame = tok, (m.close, min(s_end, nxt))
+            cand.cue_end = words[k + len(phrase) - 1].idx + len(words[k + len(phrase) - 1].text)
+            rest = words[k + len(phrase):]
+            rest = rest[:next((n for n, t in enumerate(rest) if t.dep_ in ("punct", "cc")), len(rest))]
+            roots = [t for t in rest if not any(t.head.i == r.i for r in rest) or t.head.i == t.i]
+            cand.subject = next((t for t in roots + rest if ctx.resolver.acceptable(t, True)), None)
+            return cand
     for k, tok in enumerate(words[:MAX_FRAME_CUE_OFFSET]):
         if ctx.is_cue(tok, direct=True) and tok.i not in used:
             return _with_subject(ctx, cand, tok, words[max(0, k - 3):], (m.close, min(s_end, nxt)))
@@ -159,6 +171,8 @@ def _direct_frame(ctx: Context, m: Marked, used: set[int]) -> Candidate:
     for tok in reversed(before):
         if tok.i in used:
             break
+        if ctx.word(tok) in ctx.cues.complementizers or tok.lower_ in ctx.cues.complementizers:
+            return cand  # 'said that the lists were "…"': the reported clause takes it, as a mixed quote
         if ctx.is_cue(tok, direct=True) or (ctx.word(tok) in ctx.cues.cognition and ctx.text[prev:m.open].rstrip()
                                             .endswith(":")):
             return _with_subject(ctx, cand, tok, before, (prev, m.open))
@@ -239,6 +253,9 @@ def _subject_in(ctx: Context, tok: Token, sent: Span) -> Token | None:
     subj = subject_of(tok)
     if subj is not None and sent.start <= subj.i < sent.end:
         return subj
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG":  # "…, said Peskov, adding that …": the main verb's speaker
+        head_subj = subject_of(tok.head)
+        return head_subj if head_subj is not None and sent.start <= head_subj.i < sent.end else None
     if tok.tag_ in ("VBG", "VBN") or tok.dep_ in ("acl", "amod", "advcl"):
         return None  # "invitations stating that …": a participle has no speaker of its own
     return next((t for t in sent[: tok.i - sent.start] if t.pos_ in ("NOUN", "PROPN", "PRON")
@@ -301,11 +318,14 @@ def _according(ctx: Context, sent: Span) -> list[Candidate]:
             k = next((n for n in range(j, len(toks)) if toks[n].text in ",;.:—–" and toks[n].text != "-"), len(toks))
             if k == j and pron is None:
                 continue
+            if any(m.close <= toks[i].idx and not ctx.text[m.close:toks[i].idx].strip(" ,—–") for m in ctx.marked):
+                break  # '"…", according to X': the direct quote before it has this cue already
             head = toks[pron] if pron is not None else next(
                 (t for t in toks[j:k] if t.head.i < toks[j].i or t.head.i >= toks[k - 1].i + 1 or t.head == t), toks[j])
             if not ctx.resolver.acceptable(head, True):
                 continue
             before = (sent.start_char, toks[i].idx)
+            k = _skip_citing(ctx, toks, k)
             after = (toks[k].idx + 1 if k < len(toks) else sent.end_char, sent.end_char)
             span = after if len(ctx.text[after[0]:after[1]].split()) >= 3 else before
             span = _strip_span(ctx.text, span)
@@ -315,6 +335,14 @@ def _according(ctx: Context, sent: Span) -> list[Candidate]:
                                      frame=(sent.start_char, sent.end_char), cue_end=last.idx + len(last.text)))
             break
     return out
+
+
+def _skip_citing(ctx: Context, toks: list[Token], k: int) -> int:
+    """Past a ", citing sources in …," / ", со ссылкой на …," segment after the speaker: its end comma."""
+    low = [lexicon.norm_word(t.text) for t in toks]
+    if k < len(toks) and any(tuple(low[k + 1:k + 1 + len(p)]) == p for p in ctx.cues.citing):
+        return next((n for n in range(k + 1, len(toks)) if toks[n].text in ",;:—–"), k)
+    return k
 
 
 def _possessive_phrase(ctx: Context, low: list[str], i: int, phrase: tuple[str, ...]) -> int | None:
@@ -422,8 +450,12 @@ def _keep(ctx: Context, cand: Candidate) -> bool:
 
 
 def _dedupe(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
-    """A short direct run inside a reported clause makes it mixed; overlapping clauses keep the longer."""
+    """A direct run inside a reported clause makes it mixed; overlapping clauses keep the longer."""
     out: list[Candidate] = []
+    for cand in cands:
+        if cand.kind == "indirect" and any(cand.start <= m.start and m.end <= cand.end and _speechlike(ctx, m)
+                                           for m in ctx.marked):
+            cand.kind = "mixed"
     for cand in sorted(cands, key=lambda c: (c.start, -(c.end - c.start))):
         inner = [o for o in out if o.start <= cand.start and cand.end <= o.end]
         if inner:
