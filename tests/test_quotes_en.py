@@ -152,3 +152,14 @@ def test_reported_clause_with_quoted_words_is_mixed():
     q = quote_with(ex, "the summonses were")
     assert q.kind == "mixed" and "routine update" in q.text and speaker(q) == "Dmitry Peskov"
     assert len(ex.quotes) == 1
+
+
+def test_split_quote_second_part_keeps_the_speaker():
+    ex = run('"We are ready to serve," said Ivan Petrov. "But nobody from the commissariat has asked us yet."', "en")
+    assert "Petrov" in speaker(quote_with(ex, "But nobody from the commissariat has asked us"))
+
+
+def test_cue_less_quote_paragraph_after_the_speakers_sentence():
+    ex = run("Dmitry Peskov answered a question about the second wave of mobilization.\n"
+             '"We have talked about this many times and there are no discussions on this matter."', "en")
+    assert speaker(quote_with(ex, "We have talked about this many times")) == "Dmitry Peskov"

@@ -23,7 +23,7 @@ from dossier.nlp import lexicon
 from dossier.nlp.entities import EntityIndex
 from dossier.nlp.quote_dates import quote_date
 from dossier.nlp.quote_marks import Marked, find_marked
-from dossier.nlp.speakers import Found, Resolver, subject_of
+from dossier.nlp.speakers import SUBJECT_DEPS, Found, Resolver, subject_of
 
 log = logging.getLogger(__name__)
 _SENT_END = re.compile(r"[.!?…]+[\"»”]?(?=\s+[\"«“„(—–A-ZА-ЯЁ0-9])|\n")
@@ -419,6 +419,24 @@ def _from_context(ctx: Context, cands: list[Candidate], i: int) -> Found | None:
                     return other.found
                 if j > i:
                     return ctx.resolver.resolve(other.subject, strict=False)
+    return _previous_sentence_speaker(ctx, cand)
+
+
+def _previous_sentence_speaker(ctx: Context, cand: Candidate) -> Found | None:
+    """"Peskov answered a question about the call-up.\n"We have no plans …"": the person who is the subject
+    of the sentence just before a cue-less quote (same or previous paragraph), else the last speaker there."""
+    start, _ = ctx.sentence_bounds(max(0, cand.start - 1))
+    prev_start, _ = ctx.sentence_bounds(max(0, start - 2))
+    if ctx.text.count("\n", prev_start, cand.start) > 1:
+        return None
+    for tok in ctx.tokens(prev_start, start):
+        hit = ctx.index.at(tok.idx, tok.idx + len(tok.text)) if tok.dep_ in SUBJECT_DEPS else None
+        if hit and hit[0].type == "PERSON" and not ctx.inside_marked(tok.idx):
+            return Found(hit[0], hit[0].name, hit[1][0], hit[1][1])
+    last = ctx.resolver.said[-1] if ctx.resolver.said else None
+    if last and last[1].type == "PERSON" and ctx.text.count("\n", last[0], cand.start) <= 1:
+        ent = last[1]
+        return Found(ent, ent.name, *ent.mentions[-1]) if ent.mentions else None
     return None
 
 
