@@ -504,8 +504,11 @@ def find_quotes(doc: Doc, lang: str) -> list[Quote]:
     _resolve(ctx, cands)
     kept = _dedupe(ctx, [c for c in cands if _keep(ctx, c)])
     for c in kept:  # '"…borders," Peskov said': the comma belongs to the frame, not the words
-        while c.end > c.start and ctx.text[c.end - 1] in ", ":
+        while c.end > c.start and (ctx.text[c.end - 1] == "," or ctx.text[c.end - 1].isspace()):
             c.end -= 1
+        while c.start < c.end and ctx.text[c.start].isspace():
+            c.start += 1
+    kept = [c for c in kept if c.end > c.start]
     return [to_quote(ctx, c) for c in kept]
 
 
