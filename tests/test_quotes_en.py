@@ -163,3 +163,16 @@ def test_cue_less_quote_paragraph_after_the_speakers_sentence():
     ex = run("Dmitry Peskov answered a question about the second wave of mobilization.\n"
              '"We have talked about this many times and there are no discussions on this matter."', "en")
     assert speaker(quote_with(ex, "We have talked about this many times")) == "Dmitry Peskov"
+
+
+def test_country_as_speaker_is_a_gpe_entity():
+    ex = run("Ukraine says that Russia has moved new units to the border.", "en")
+    q = quote_with(ex, "Russia has moved new units to the border")
+    assert speaker(q) == "Ukraine"
+    assert next(e for e in ex.entities if e.id == q.speaker.entity).type == "GPE"
+
+
+def test_verbs_of_knowing_and_participles_are_not_speech():
+    ex = run("Putin realizes that if he loses, he will be blamed. Recruits received invitations stating that "
+             "they should arrive in April. It should be noted that the decree was signed in January.", "en")
+    assert ex.quotes == []

@@ -160,7 +160,7 @@ class Resolver:
             if known is not None:
                 self.index.add("PERSON", span.text, span.start_char, span.end_char)
                 return Found(known, known.name, span.start_char, span.end_char)
-            etype = "MEDIA" if is_media_name(span.text) else "ORG"
+            etype = "MEDIA" if is_media_name(span.text) else "GPE" if tok.ent_type_ in ("GPE", "LOC") else "ORG"
             ent = self.index.add(etype, span.text, span.start_char, span.end_char)
             return Found(ent, ent.name, span.start_char, span.end_char)
         plural = "Plur" in tok.morph.get("Number") or tok.tag_ in ("NNS", "NNPS")
