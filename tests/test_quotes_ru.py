@@ -93,3 +93,29 @@ def test_via_interview_outlet():
     ex = run("«Повестки получили все резервисты района», — заявил в интервью РБК глава района Иван Петров.", "ru")
     q = quote_with(ex, "Повестки получили все резервисты района")
     assert "Петров" in speaker(q) and q.via == "РБК"
+
+
+def test_naming_verb_with_quoted_label():
+    ex = run("Депутаты от оппозиции, голосовавшие против, назвали его принятие «спешкой без обсуждения».", "ru")
+    assert "Депутаты" in speaker(quote_with(ex, "спешкой без обсуждения"))
+
+
+def test_kak_plus_any_cue_verb_and_po_otsenke():
+    ex = run("Как отмечает социолог Елена Шатрова, слово «сборы» стало для многих синонимом скрытой мобилизации. "
+             "По оценке пограничной службы Казахстана, за неделю въехали более 12 тыс. граждан России.", "ru")
+    assert speaker(quote_with(ex, "стало для многих синонимом скрытой мобилизации")) == "Елена Шатрова"
+    assert "пограничн" in speaker(quote_with(ex, "въехали более 12 тыс. граждан России"))
+
+
+def test_ob_etom_soobshchil_reports_the_sentence_before():
+    ex = run("Государственный оборонный заказ на 2024 год вырастет почти в полтора раза. Об этом 17 ноября "
+             "сообщил вице-премьер Леонид Арбузов.", "ru", published="2023-11-20")
+    q = quote_with(ex, "Государственный оборонный заказ на 2024 год вырастет")
+    assert speaker(q) == "Леонид Арбузов" and q.date == "2023-11-17"
+
+
+def test_media_name_in_guillemets_after_media_word():
+    ex = run("Как сообщает телеграм-канал «Призывник Черноземья», в Воронеже повестки получили 500 мужчин.", "ru")
+    q = quote_with(ex, "в Воронеже повестки получили 500 мужчин")
+    assert speaker(q) == "Призывник Черноземья"
+    assert next(e for e in ex.entities if e.id == q.speaker.entity).type == "MEDIA"

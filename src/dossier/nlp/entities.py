@@ -215,7 +215,8 @@ def ner_entities(doc: Doc, lang: str = "en") -> EntityIndex:
             etype = "MEDIA"
         if etype != "PERSON" and len(span) == 1 and index.find("PERSON", span.text):
             etype = "PERSON"  # a surname seen before as a person ("Chikov" after "Pavlo Čikov"), whatever NER says
-        name = person_name(span) if etype == "PERSON" else span.text
+        name = person_name(span) if etype == "PERSON" else \
+            names.nominative_phrase(span) if names.is_cyrillic(span.text) else span.text
         ent = index.add(etype, name, span.start_char, span.end_char)
         if etype == "PERSON":
             for role in (role_before(span), role_after(span)):

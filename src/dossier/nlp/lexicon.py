@@ -34,6 +34,10 @@ class Cues:
     adjectives: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
     citing: tuple[tuple[str, ...], ...]
+    not_sources: frozenset[str]
+    as_words: frozenset[str]
+    naming: frozenset[str]
+    back_reference: tuple[tuple[str, ...], ...]
     complementizers: frozenset[str]
     not_speakers: frozenset[str]
     via_before: tuple[tuple[str, ...], ...]
@@ -77,7 +81,8 @@ def cues(lang: str) -> Cues:
         lang=lang, speech=_words(verbs["speech"]), cognition=_words(verbs["cognition"]),
         relay=_words(verbs["relay"]), topic=_phrases(verbs["topic"]), particles=_words(verbs["particles"]),
         adjectives=_words(raw["adjectives"]["cue"]), according_to=_phrases(ph["according_to"]),
-        citing=_phrases(ph["citing"]),
+        citing=_phrases(ph["citing"]), not_sources=_words(ph["not_sources"]), as_words=_words(ph["as_words"]),
+        naming=_words(ph["naming"]), back_reference=_phrases(ph["back_reference"]),
         complementizers=_words(ph["complementizer"]), not_speakers=_words(ph["not_speakers"]),
         via_before=_phrases(ph["via_before"]),
         pronouns={norm_word(k): v for k, v in ana["pronouns"].items()}, possessives=_words(ana["possessives"]),

@@ -148,7 +148,7 @@ def _direct_frame(ctx: Context, m: Marked, used: set[int]) -> Candidate:
     tail = ctx.text[m.close:m.close + 3].lstrip()
     dash_tail = re.match(r"^,?\s*[—–]", tail + ctx.text[m.close + 3:m.close + 5]) is not None
     if short and not (ctx.text[m.end - 1:m.end] in ",.!?…" or dash_tail):
-        return cand  # a name or a scare quote inside a sentence ("the "Agora" group"), not speech
+        return _named_label(ctx, cand, m, used)  # a name or a scare quote ("the "Agora" group"), unless a label
     low = [lexicon.norm_word(t.text) for t in words]
     for k, tok in enumerate(words[:2]):  # '"…", according to Peskov.' / '«…», по словам Пескова.'
         phrase = next((p for p in ctx.cues.according_to if tuple(low[k:k + len(p)]) == p), None)
@@ -167,7 +167,7 @@ def _direct_frame(ctx: Context, m: Marked, used: set[int]) -> Candidate:
     prev = max([o.close for o in ctx.marked if o.close <= m.open] + [b_start])
     before = [t for t in ctx.tokens(prev, m.open) if not t.is_punct]
     if short and not ctx.text[prev:m.open].rstrip().endswith(":"):
-        return cand
+        return _named_label(ctx, cand, m, used)
     for tok in reversed(before):
         if tok.i in used:
             break
@@ -177,6 +177,17 @@ def _direct_frame(ctx: Context, m: Marked, used: set[int]) -> Candidate:
                                             .endswith(":")):
             return _with_subject(ctx, cand, tok, before, (prev, m.open))
     return cand
+
+
+def _named_label(ctx: Context, cand: Candidate, m: Marked, used: set[int]) -> Candidate:
+    """'назвали его принятие «спешкой без обсуждения»', 'called it "a disaster"': a short quoted label right
+    after a naming verb is the speaker's words."""
+    b_start, _ = ctx.sentence_bounds(m.open)
+    before = [t for t in ctx.tokens(b_start, m.open) if not t.is_punct]
+    namer = next((t for t in reversed(before[-4:]) if ctx.word(t) in ctx.cues.naming), None)
+    if namer is None or namer.i in used:
+        return cand
+    return _with_subject(ctx, cand, namer, before, (b_start, m.open))
 
 
 def _speechlike(ctx: Context, m: Marked) -> bool:
@@ -310,6 +321,8 @@ def _according(ctx: Context, sent: Span) -> list[Candidate]:
     low = [lexicon.norm_word(t.text) for t in toks]
     for i in range(len(toks)):
         phrases = [(p, False) for p in ctx.cues.according_to] + [(p, True) for p in ctx.cues.possessive_phrases]
+        if low[i] in ctx.cues.as_words and i + 1 < len(toks) and ctx.is_cue(toks[i + 1]):
+            phrases.insert(0, ((low[i], low[i + 1]), False))  # "как отмечает X," = "according to X,"
         for phrase, template in phrases:
             pron = _possessive_phrase(ctx, low, i, phrase) if template else None
             if (template and pron is None) or (not template and tuple(low[i:i + len(phrase)]) != phrase):
@@ -322,7 +335,8 @@ def _according(ctx: Context, sent: Span) -> list[Candidate]:
                 break  # '"…", according to X': the direct quote before it has this cue already
             head = toks[pron] if pron is not None else next(
                 (t for t in toks[j:k] if t.head.i < toks[j].i or t.head.i >= toks[k - 1].i + 1 or t.head == t), toks[j])
-            if not ctx.resolver.acceptable(head, True):
+            if not (ctx.resolver.acceptable(head, True) or (head.pos_ in ("NOUN", "PROPN")
+                                                             and ctx.word(head) not in ctx.cues.not_sources)):
                 continue
             before = (sent.start_char, toks[i].idx)
             k = _skip_citing(ctx, toks, k)
@@ -335,6 +349,22 @@ def _according(ctx: Context, sent: Span) -> list[Candidate]:
                                      frame=(sent.start_char, sent.end_char), cue_end=last.idx + len(last.text)))
             break
     return out
+
+
+def _back_reference(ctx: Context, sent: Span, prev: Span | None, used: set[int]) -> list[Candidate]:
+    """"Госзаказ вырастет в полтора раза. Об этом сообщил вице-премьер X." — the report is the sentence before."""
+    low = [lexicon.norm_word(t.text) for t in sent[:4]]
+    phrase = next((p for p in ctx.cues.back_reference if tuple(low[:len(p)]) == p), None)
+    if phrase is None or prev is None or ctx.text.count("\n", prev.end_char, sent.start_char) > 1:
+        return []
+    cue = next((t for t in sent[len(phrase):len(phrase) + 4] if ctx.is_cue(t) and t.i not in used), None)
+    subj = _subject_in(ctx, cue, sent) if cue is not None else None
+    if subj is None:
+        return []
+    start, end = _strip_span(ctx.text, (prev.start_char, prev.end_char))
+    if any(m.start < end and start < m.end for m in ctx.marked):
+        return []  # the sentence before is a direct quote and has its own frame
+    return [Candidate(start, end, "indirect", cue=cue, subject=subj, frame=(sent.start_char, sent.end_char))]
 
 
 def _skip_citing(ctx: Context, toks: list[Token], k: int) -> int:
@@ -370,12 +400,13 @@ def candidates(ctx: Context) -> list[Candidate]:
             used.add(direct[-1].cue.i)
     indirect: list[Candidate] = []
     title = ((ctx.doc._.meta or {}).get("title") or "").strip()
+    prev: Span | None = None
     for sent in sentences(ctx.doc, ctx.lang):
         if title and sent.text.strip() == title:
             continue  # a headline summarises; the body says who said it
         try:
-            found = _according(ctx, sent)
-            indirect.extend(found or _indirect(ctx, sent, used))
+            indirect.extend(_according(ctx, sent) + _back_reference(ctx, sent, prev, used) + _indirect(ctx, sent, used))
+            prev = sent
         except RuntimeError as e:  # spaCy E039: a broken parse tree from the tagger; skip this sentence only
             log.warning("%s: sentence at %d skipped for quotes: %s", (ctx.doc._.meta or {}).get("source"),
                         sent.start_char, e)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from dossier.model import Entity
 from dossier.nlp.entities import EntityIndex
 from dossier.nlp.lexicon import Cues, is_media_name, norm_word
-from dossier.nlp.names import inflect_nominative, is_cyrillic
+from dossier.nlp.names import is_cyrillic, nominative_phrase
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
 _CUT_DEPS = {"relcl", "acl", "acl:relcl", "advcl", "punct", "cc", "conj", "appos", "parataxis"}
@@ -65,7 +65,10 @@ class Resolver:
             return True
         if any(self.mention_of(t) for t in tok.subtree if t.i - tok.i < 4):
             return True
-        if w in self.cues.speaker_nouns or w in self.cues.descriptions or tok.lower_ in self.cues.speaker_nouns:
+        if w in self.cues.speaker_nouns or w in self.cues.descriptions or tok.lower_ in self.cues.speaker_nouns \
+                or w in self.cues.media_words:
+            return True
+        if tok.pos_ == "NOUN" and "Anim" in tok.morph.get("Animacy"):  # Russian: people can speak ("экономисты")
             return True
         return tok.pos_ == "PROPN" or (not strict and tok.pos_ == "NOUN")  # a name the NER missed can speak
 
@@ -102,9 +105,14 @@ class Resolver:
         """"the publication Ura.ru": a media word followed by a capitalised name names an outlet."""
         if self.word(tok) not in self.cues.media_words:
             return None
-        words = []
-        for t in self.doc[tok.i + 1: tok.i + 5]:
-            if not (t.text[:1].isupper() or is_media_name(t.text)) or t.is_punct:
+        words, quoted = [], False
+        for t in self.doc[tok.i + 1: tok.i + 8]:
+            if t.text in "«„“\"" and not words and not quoted:
+                quoted = True  # издание «Вечерний курьер»: the name is inside the marks
+                continue
+            if t.text in "»“”\"" and quoted:
+                break
+            if not quoted and (not (t.text[:1].isupper() or is_media_name(t.text)) or t.is_punct):
                 break
             words.append(t)
         if not words:
@@ -197,17 +205,3 @@ def subject_of(tok: Token) -> Token | None:
             break
     return None
 
-
-def nominative_phrase(span: Span) -> str:
-    """"краевого правительства" → "краевое правительство": the head noun and the words agreeing with it
-    go to the nominative; dependents in their own case ("сотрудник военкомата") stay as they are."""
-    root = span.root
-    if "Nom" in root.morph.get("Case"):
-        return span.text
-    parts = []
-    for t in span:
-        agrees = t.i == root.i or (t.head.i == root.i and t.pos_ in ("ADJ", "DET") and t.i < root.i)
-        form = inflect_nominative(t.text, root.morph.get("Number")[:1], root.morph.get("Gender")[:1]) if agrees \
-            else t.text
-        parts.append(form + t.whitespace_)
-    return "".join(parts).strip()
