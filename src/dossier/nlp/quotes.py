@@ -333,8 +333,9 @@ def _according(ctx: Context, sent: Span) -> list[Candidate]:
                 continue
             if any(m.close <= toks[i].idx and not ctx.text[m.close:toks[i].idx].strip(" ,—–") for m in ctx.marked):
                 break  # '"…", according to X': the direct quote before it has this cue already
+            nouns = [t for t in toks[j:k] if t.pos_ in ("NOUN", "PROPN", "PRON")] or toks[j:k]
             head = toks[pron] if pron is not None else next(
-                (t for t in toks[j:k] if t.head.i < toks[j].i or t.head.i >= toks[k - 1].i + 1 or t.head == t), toks[j])
+                (t for t in nouns if not toks[j].i <= t.head.i < toks[k - 1].i + 1 or t.head.i == t.i), nouns[0])
             if not (ctx.resolver.acceptable(head, True) or (head.pos_ in ("NOUN", "PROPN")
                                                              and ctx.word(head) not in ctx.cues.not_sources)):
                 continue
