@@ -17,7 +17,7 @@ NER_TYPES = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG"}
 ORGLIKE = ("ORG", "MEDIA", "GPE", "GROUP")
 _LEADING = {"the", "a", "an"}
 _MARKS = set('"«»„“”')
-_ROLE_POS = {"NOUN", "PROPN", "ADJ", "DET", "ADP", "PART", "NUM"}
+_ROLE_POS = {"NOUN", "PROPN", "ADJ", "DET", "ADP", "PART", "NUM", "CCONJ"}
 MAX_ROLE_TOKENS = 12
 
 
@@ -156,7 +156,7 @@ def role_before(span: Span) -> str | None:
         keep = {t.i for t in root.subtree}
         while words and words[0].i not in keep:
             words.pop(0)
-    while words and (words[0].pos_ in ("DET", "ADP", "PART") or words[0].text in _MARKS):
+    while words and (words[0].pos_ in ("DET", "ADP", "PART", "CCONJ") or words[0].text in _MARKS):
         words.pop(0)
     return _role_text(words)
 
@@ -217,6 +217,7 @@ def ner_entities(doc: Doc, lang: str = "en") -> EntityIndex:
             etype = "PERSON"  # a surname seen before as a person ("Chikov" after "Pavlo Čikov"), whatever NER says
         name = person_name(span) if etype == "PERSON" else \
             names.nominative_phrase(span) if names.is_cyrillic(span.text) else span.text
+        name = " ".join("".join(c for c in name if c not in _MARKS).split())  # '"Wagner" Group' → 'Wagner Group'
         ent = index.add(etype, name, span.start_char, span.end_char)
         if etype == "PERSON":
             for role in (role_before(span), role_after(span)):
