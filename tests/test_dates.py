@@ -136,3 +136,13 @@ def test_dates_are_not_also_quantities() -> None:
 def test_find_dates_is_a_library_function_without_spacy() -> None:
     got = find_dates("С 1 января 2023 года и до 31 декабря.", "ru", "2022-12-01")
     assert [(d.value, d.relation) for d in got] == [("2023-01-01", "from"), ("2022-12-31", "until")]
+
+
+def test_en_from_to_dates_carry_from_and_until() -> None:
+    got = dates("The campaign runs from October 1 to December 31.", "en", "2023-09-20")
+    assert [(d.value, d.relation) for d in got] == [("2023-10-01", "from"), ("2023-12-31", "until")]
+
+
+def test_ru_middle_of_a_month() -> None:
+    d = one("В середине октября новобранцев отправили в Ростов.", "ru", "2023-11-20")
+    assert (d.text, d.value, d.precision) == ("середине октября", "2023-10", "month")

@@ -181,3 +181,26 @@ def test_ru_labels_dates_and_vague_amounts_are_not_quantities(text: str) -> None
 def test_ru_bare_scale_word_after_qualifier() -> None:
     q = one("В военкомат пришли около тысячи человек.", "ru")
     assert (q.value, q.qualifier, q.counted) == (1000, "about", "человек")
+
+
+def test_en_name_before_the_noun_is_part_of_what_is_counted() -> None:
+    q = one("Between 20,000 and 30,000 Wagner fighters were killed near Bakhmut.", "en")
+    assert (q.low, q.high, q.counted) == (20000, 30000, "Wagner fighter")
+    assert q.text == "Between 20,000 and 30,000 Wagner fighters"
+
+
+def test_en_irregular_plural_counted_noun() -> None:
+    assert one("The unit lost 40 servicemen in a week.", "en").counted == "serviceman"
+
+
+def test_en_factor_is_not_an_amount() -> None:
+    assert [q.value for q in quantities("Payments rose three times, to 2,000 rubles.", "en")] == [2000]
+
+
+def test_ru_factor_is_not_an_amount() -> None:
+    assert [q.value for q in quantities("Выплаты выросли в полтора раза — до 300 000 ₽.", "ru")] == [300000]
+
+
+def test_ru_substantivized_participle_is_counted_as_an_adjective_lemma() -> None:
+    q = one("Из пяти тысяч мобилизованных половину отправили на фронт.", "ru")
+    assert (q.value, q.counted) == (5000, "мобилизованный")

@@ -165,6 +165,9 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
         if not _overlaps(m.span(), taken()) and (lang == "ru" or g.relation_before(text, m.start())[0]):
             found.append(Mention(m.start(), m.end(), rel=("weekday", week[m.group(0).lower()]), precision="day"))
     for m in g.bare_year.finditer(text):
+        cue = re.search(r"(\w+)\W*$", text[max(0, m.start() - 12):m.start()])
+        if cue and cue.group(1).lower() == "to":
+            continue  # "raised to 2000": after "to" a year-like number is more often an amount
         if not _overlaps(m.span(), taken()) and (g.relation_before(text, m.start())[0] or m.end("year") < m.end()):
             found.append(Mention(m.start(), m.end(), int(m["year"]), precision="year"))
     return sorted(found, key=lambda x: x.start)

@@ -46,7 +46,7 @@ def lexicon(kind: str, lang: str) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def _morph() -> Any:
+def morph() -> Any:
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer()
@@ -57,7 +57,7 @@ def forms(word: str, lang: str) -> frozenset[str]:
     """`word` and, for a Russian lemma, all its inflected forms (with ё and е spellings)."""
     out = {word.lower()}
     if lang == "ru" and re.fullmatch(r"[а-яё]+", word.lower()):
-        for parse in _morph().parse(word.lower()):
+        for parse in morph().parse(word.lower()):
             if parse.normal_form == word.lower().replace("ё", "е") or parse.normal_form == word.lower():
                 out.update(f.word for f in parse.lexeme)
     return frozenset(out | {w.replace("ё", "е") for w in out})

@@ -47,7 +47,7 @@ class Lex:
     frames: list[tuple[str, str]]
     count_nouns: frozenset[str]
     drop_adjectives: frozenset[str]
-    time_lemmas: frozenset[str] = field(default_factory=frozenset)
+    skip_counted: frozenset[str] = field(default_factory=frozenset)
 
 
 @lru_cache(maxsize=None)
@@ -63,7 +63,8 @@ def lex(lang: str) -> Lex:
         label_re=re.compile(rf"(?:^|(?<=\W))(?:{alternation(refs)}){_S}(?:№{_S})?$", re.I),
         infix={x.lower() for x in raw["range_infix"]},
         frames=[(a.lower(), b.lower()) for a, b in raw["range_frames"]],
-        count_nouns=frozenset(raw["count_nouns"]), drop_adjectives=frozenset(raw["drop_adjectives"]))
+        count_nouns=frozenset(raw["count_nouns"]), drop_adjectives=frozenset(raw["drop_adjectives"]),
+        skip_counted=frozenset(raw.get("skip_counted", [])))
 
 
 @dataclass
@@ -169,10 +170,15 @@ def _noun_phrase(doc: Doc, i: int, lx: Lex) -> tuple[str | None, int]:
     mods: list[Token] = []
     while i < len(doc) and len(mods) < 5:
         t = doc[i]
-        noun = t.pos_ in _NOUNS and not t.like_num and not (lx.lang == "en" and t.tag_ == "NNP" and not mods)
-        modifier = t.pos_ == "ADJ" or (t.pos_ == "VERB" and ("Part" in t.morph.get("VerbForm") or t.tag_ == "VBN"))
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        noun = t.pos_ in _NOUNS and not t.like_num
+        if noun and t.pos_ == "PROPN" and nxt is not None and nxt.pos_ == "NOUN":
+            noun = False  # "30,000 Wagner fighters": the name qualifies the noun after it
+        elif noun and t.pos_ == "PROPN" and lx.lang == "en":
+            return None, -1  # "400,000 for Putin", "1,000 Russia …": a name is not what is counted
+        modifier = t.pos_ in ("ADJ", "PROPN") or (t.pos_ == "VERB" and ("Part" in t.morph.get("VerbForm")
+                                                                       or t.tag_ == "VBN"))
         if noun:
-            nxt = doc[i + 1] if i + 1 < len(doc) else None
             mods.append(t)
             if not (lx.lang == "en" and nxt is not None and nxt.pos_ == "NOUN" and t.dep_ == "compound"):
                 return _counted_text(mods, lx), t.idx + len(t.text)
@@ -184,11 +190,26 @@ def _noun_phrase(doc: Doc, i: int, lx: Lex) -> tuple[str | None, int]:
     return None, -1
 
 
+def _lemma(t: Token, lang: str) -> str:
+    """The dictionary form of a counted noun, patching two lemmatizer gaps by rule."""
+    lemma = t.lemma_.lower() if t.pos_ == "NOUN" else t.text
+    if lang == "en" and lemma == t.lower_ and re.search(r"(?:[^aiouy]|wo)men$", lemma):
+        return lemma[:-3] + "man"  # "servicemen" is left as is by the English lemmatizer
+    if lang == "ru" and lemma.endswith(("ть", "ться")):  # "мобилизованных" lemmatized to the verb
+        from dossier.nlp.numerals import morph
+
+        for p in morph().parse(t.lower_):
+            if {"PRTF", "ADJF"} & set(p.tag.grammemes):
+                form = p.inflect({"masc", "sing", "nomn"})
+                if form:
+                    return form.word
+    return lemma.replace("ё", "е") if lang == "ru" else lemma
+
+
 def _counted_text(mods: list[Token], lx: Lex) -> str:
-    head = mods[-1]
-    lemma = head.lemma_.lower() if head.pos_ == "NOUN" else head.text
+    lemma = _lemma(mods[-1], lx.lang)
     if lx.lang == "ru":  # head lemma only: Russian adjectives would need re-inflecting to agree
-        return lemma.replace("ё", "е")
+        return lemma
     keep = [t.lower_ if t.pos_ != "PROPN" else t.text for t in mods[:-1]
             if not (t.pos_ != "NOUN" and t.lower_ in lx.drop_adjectives)]
     return " ".join(keep + [lemma])
@@ -253,6 +274,8 @@ def find_quantities(doc: Doc, lang: str, skip: list[tuple[int, int]] | None = No
             am.counted, am.end = counted, end
         if am.counted is None and am.unit is None:
             am.counted = _counted_before(tok, am, lx)
+        if am.counted in lx.skip_counted:
+            continue
         if _keep(text, am):
             out.append(_to_quantity(text, am))
     return out
