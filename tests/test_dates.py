@@ -146,3 +146,8 @@ def test_en_from_to_dates_carry_from_and_until() -> None:
 def test_ru_middle_of_a_month() -> None:
     d = one("В середине октября новобранцев отправили в Ростов.", "ru", "2023-11-20")
     assert (d.text, d.value, d.precision) == ("середине октября", "2023-10", "month")
+
+
+def test_en_month_of_year() -> None:
+    d = one("The war began in February of 2022.", "en", "2023-09-20")
+    assert (d.text, d.value, d.precision) == ("February of 2022", "2022-02", "month")

@@ -204,3 +204,12 @@ def test_ru_factor_is_not_an_amount() -> None:
 def test_ru_substantivized_participle_is_counted_as_an_adjective_lemma() -> None:
     q = one("Из пяти тысяч мобилизованных половину отправили на фронт.", "ru")
     assert (q.value, q.counted) == (5000, "мобилизованный")
+
+
+def test_year_before_a_singular_noun_is_not_an_amount_but_before_a_plural_it_is() -> None:
+    found = quantities("The 2022 mobilization took 2000 soldiers.", "en")
+    assert [(q.value, q.counted) for q in found] == [(2000, "soldier")]
+
+
+def test_a_bare_one_is_not_an_amount() -> None:
+    assert [q.value for q in quantities("Now 1 in 5 men serve.", "en")] == [5]

@@ -72,7 +72,7 @@ class DateGrammar:
             rf"|(?P<d>[0-3]?\d)(?P<sep>[./])(?P<m>[01]?\d)(?P=sep)(?P<y>{_YEAR}|\d\d))(?![\d.]\d)"
             + (rf"(?:{_S}(?:{yw})(?!\w))?" if yw else ""))
         self.dmy = re.compile(rf"(?<!\w)(?:(?P<part>(?i:{parts})){_S}(?:the{_S})?)?(?:{day}(?:{_S}of)?{_S})?{mon}(?:{_S}{day.replace('day', 'day2')})?"
-                              rf"(?:,?{_S}{year})?(?!\w)", flags)
+                              rf"(?:,?{_S}(?:of{_S})?{year})?(?!\w)", flags)
         self.period = re.compile(rf"(?<!\w)(?P<part>{parts}){_S}(?:(?P<py>{pyears})|{year})(?!\w)", re.IGNORECASE)
         self.bare_year = re.compile(rf"(?<![\w.,-]){year}(?![\w-]|[.,]\d)", re.IGNORECASE)
         rel = alternation(lex["relations"])

@@ -78,6 +78,7 @@ class Amount:
     qualifier: str | None = None
     unit: str | None = None
     counted: str | None = None
+    plural: bool = False  # the counted noun is plural (tells "2000 soldiers" from "the 2022 campaign")
 
     @property
     def words(self) -> bool:
@@ -166,7 +167,7 @@ class Tokens:
 
 
 def _noun_phrase(doc: Doc, i: int, lx: Lex) -> tuple[str | None, int]:
-    """The counted noun starting at token i: (lemma phrase, char end) or (None, -1)."""
+    """The counted noun starting at token i: (lemma phrase, char end of its head) or (None, -1)."""
     mods: list[Token] = []
     while i < len(doc) and len(mods) < 5:
         t = doc[i]
@@ -246,15 +247,15 @@ def _counted_before(tok: Tokens, am: Amount, lx: Lex) -> str | None:
     return None
 
 
-def _keep(text: str, am: Amount) -> bool:
+def _keep(am: Amount) -> bool:
     """Word numbers need something to count ("three children", not "one of them"); years are dates."""
     n = am.low
-    if am.words and am.high is None and n.scale == 1.0:
-        if n.value <= 1 or not (am.counted or am.unit):
-            return False
+    if am.high is None and n.scale == 1.0 and not (am.counted or am.unit):
+        if am.words or n.value <= 1:
+            return False  # "one of them", "1 in 5"
     if not n.words and am.high is None and n.scale == 1.0 and not n.grouped and not am.unit \
-            and re.fullmatch(r"(?:1[89]|20)\d\d", n.text) and not am.counted:
-        return False  # a year the date grammar did not claim ("the 2022 campaign" stays unclaimed)
+            and re.fullmatch(r"(?:1[89]|20)\d\d", n.text) and not am.plural:
+        return False  # a year the date grammar did not claim ("the 2022 mobilization")
     return True
 
 
@@ -271,12 +272,14 @@ def find_quantities(doc: Doc, lang: str, skip: list[tuple[int, int]] | None = No
         _qualify(text, am, lx)
         counted, end = _counted_after(tok, am, lx)
         if counted and not (am.unit and am.unit.isupper()):  # currencies count themselves
+            head = doc[tok.containing(end - 1)]
             am.counted, am.end = counted, end
+            am.plural = head.tag_ == "NNS" or "Plur" in head.morph.get("Number")
         if am.counted is None and am.unit is None:
             am.counted = _counted_before(tok, am, lx)
         if am.counted in lx.skip_counted:
             continue
-        if _keep(text, am):
+        if _keep(am):
             out.append(_to_quantity(text, am))
     return out
 
