@@ -59,7 +59,7 @@ def lex(lang: str) -> Lex:
     return Lex(
         lang=lang, qualifiers=quals, units=units, signs=raw["currency_signs"],
         quals_re=re.compile(rf"(?:^|(?<=\W))(?P<q>{alternation(quals)}){_S}$", re.I),
-        units_re=re.compile(rf"^{_S}(?P<u>{alternation(units)})(?:(?<=\.)|(?<=%)|(?!\w))", re.I),
+        units_re=re.compile(rf"^{_S}(?P<u>{alternation(units)})(?:(?<=\.)|(?<=%)|(?!\w))(?!\.?[^\W\d_]\.)", re.I),
         label_re=re.compile(rf"(?:^|(?<=\W))(?:{alternation(refs)}){_S}(?:№{_S})?$", re.I),
         infix={x.lower() for x in raw["range_infix"]},
         frames=[(a.lower(), b.lower()) for a, b in raw["range_frames"]],
@@ -287,7 +287,9 @@ def find_quantities(doc: Doc, lang: str, skip: list[tuple[int, int]] | None = No
 def _bare_scales(text: str, nums: list[Number], finder: Any, lx: Lex, masked: list[tuple[int, int]]) -> list[Number]:
     """Russian "тысяча человек" / "около миллиона": a scale word alone is one of it when singular
     or right after a qualifier ("около тысячи"); a plural ("тысячи людей") is vague and skipped."""
-    out = []
+    out: list[Number] = []
+    if lx.lang != "ru":  # English says "a thousand" (read by the numerals); "over thousands" is vague
+        return out
     for n in finder.find_bare_scales(text):
         if _inside(n, masked) or any(n.start < m.end and m.start < n.end for m in nums):
             continue
