@@ -213,3 +213,17 @@ def test_year_before_a_singular_noun_is_not_an_amount_but_before_a_plural_it_is(
 
 def test_a_bare_one_is_not_an_amount() -> None:
     assert [q.value for q in quantities("Now 1 in 5 men serve.", "en")] == [5]
+
+
+def test_ru_abbreviated_counted_noun() -> None:
+    q = one("В Пермском крае план — 200 тыс. чел. до конца года.", "ru")
+    assert (q.value, q.counted, q.text) == (200000, "человек", "200 тыс. чел.")
+
+
+@pytest.mark.parametrize("text, lang, counted", [
+    ("Russia sent 50 units of equipment to the front.", "en", "equipment"),
+    ("На фронт отправили 20 единиц бронетехники.", "ru", "бронетехника"),
+])
+def test_classifier_nouns_count_what_follows(text: str, lang: str, counted: str) -> None:
+    q = one(text, lang)
+    assert (q.value, q.counted) == ((50 if lang == "en" else 20), counted)

@@ -48,6 +48,9 @@ class Lex:
     count_nouns: frozenset[str]
     drop_adjectives: frozenset[str]
     skip_counted: frozenset[str] = field(default_factory=frozenset)
+    classifiers: frozenset[str] = field(default_factory=frozenset)
+    abbrevs: dict[str, str] = field(default_factory=dict)
+    abbrevs_re: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=None)
@@ -64,7 +67,11 @@ def lex(lang: str) -> Lex:
         infix={x.lower() for x in raw["range_infix"]},
         frames=[(a.lower(), b.lower()) for a, b in raw["range_frames"]],
         count_nouns=frozenset(raw["count_nouns"]), drop_adjectives=frozenset(raw["drop_adjectives"]),
-        skip_counted=frozenset(raw.get("skip_counted", [])))
+        skip_counted=frozenset(raw.get("skip_counted", [])),
+        classifiers=frozenset(raw.get("classifiers", [])),
+        abbrevs={k.lower(): v for k, v in raw.get("counted_abbreviations", {}).items()},
+        abbrevs_re=re.compile(rf"^{_S}(?P<a>{alternation(raw.get('counted_abbreviations', {}))})(?:(?<=\.)|(?!\w))", re.I)
+        if raw.get("counted_abbreviations") else None)
 
 
 @dataclass
@@ -172,7 +179,7 @@ def _noun_phrase(doc: Doc, i: int, lx: Lex) -> tuple[str | None, int]:
     while i < len(doc) and len(mods) < 5:
         t = doc[i]
         nxt = doc[i + 1] if i + 1 < len(doc) else None
-        noun = t.pos_ in _NOUNS and not t.like_num
+        noun = t.pos_ in _NOUNS and not any(c.isdigit() for c in t.text)
         if noun and t.pos_ == "PROPN" and nxt is not None and nxt.pos_ == "NOUN":
             noun = False  # "30,000 Wagner fighters": the name qualifies the noun after it
         elif noun and t.pos_ == "PROPN" and lx.lang == "en":
@@ -225,7 +232,15 @@ def _counted_after(tok: Tokens, am: Amount, lx: Lex) -> tuple[str | None, int]:
         i += 1
         while i < len(doc) and doc[i].pos_ == "DET":
             i += 1
-    return _noun_phrase(doc, i, lx)
+    phrase, end = _noun_phrase(doc, i, lx)
+    if phrase in lx.classifiers:  # "50 units of equipment", "50 ед. техники": count what follows
+        j = tok.at_or_after(end)
+        while j < len(doc) and (doc[j].is_punct or doc[j].lower_ == "of" or doc[j].pos_ == "DET"):
+            j += 1
+        inner, inner_end = _noun_phrase(doc, j, lx)
+        if inner:
+            return inner, inner_end
+    return phrase, end
 
 
 def _counted_before(tok: Tokens, am: Amount, lx: Lex) -> str | None:
@@ -270,7 +285,8 @@ def find_quantities(doc: Doc, lang: str, skip: list[tuple[int, int]] | None = No
     out = []
     for am in _join_ranges(text, nums, lx):
         _qualify(text, am, lx)
-        counted, end = _counted_after(tok, am, lx)
+        ab = lx.abbrevs_re.match(text[am.end:am.end + 12]) if lx.abbrevs_re and not am.unit else None
+        counted, end = (lx.abbrevs[ab.group("a").lower()], am.end + ab.end()) if ab else _counted_after(tok, am, lx)
         if counted and not (am.unit and am.unit.isupper()):  # currencies count themselves
             head = doc[tok.containing(end - 1)]
             am.counted, am.end = counted, end
