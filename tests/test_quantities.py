@@ -227,3 +227,29 @@ def test_ru_abbreviated_counted_noun() -> None:
 def test_classifier_nouns_count_what_follows(text: str, lang: str, counted: str) -> None:
     q = one(text, lang)
     assert (q.value, q.counted) == ((50 if lang == "en" else 20), counted)
+
+
+@pytest.mark.parametrize("text, lang, unit, counted", [
+    ("Companies paid about 300 billion rubles.", "en", "RUB", "ruble"),
+    ("China was paid $5 million for the rifles.", "en", "USD", "dollar"),
+    ("Выплата составит 195 тыс. рублей.", "ru", "RUB", "рубль"),
+    ("Выплата составит 195 тыс. руб.", "ru", "RUB", "рубль"),
+])
+def test_currency_amounts_count_their_currency(text: str, lang: str, unit: str, counted: str) -> None:
+    q = one(text, lang)
+    assert (q.unit, q.counted) == (unit, counted)
+
+
+@pytest.mark.parametrize("text, lang, counted", [
+    ("Men received about 2,000 summonses in the city, and more than 5,000 across the region.", "en", "summons"),
+    ("В Екатеринбурге вручили около 2 тыс. повесток, а всего по Уралу — более 5 тысяч.", "ru", "повестка"),
+])
+def test_elided_counted_noun_comes_from_the_previous_amount_in_the_sentence(text: str, lang: str, counted: str) -> None:
+    found = quantities(text, lang)
+    assert [q.value for q in found] == [2000, 5000]
+    assert [q.counted for q in found] == [counted, counted]
+
+
+def test_no_inheritance_across_sentences() -> None:
+    found = quantities("They sent 300 soldiers. Later 137,000 were promised.", "en")
+    assert [(q.value, q.counted) for q in found] == [(300, "soldier"), (137000, None)]

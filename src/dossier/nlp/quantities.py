@@ -49,6 +49,7 @@ class Lex:
     drop_adjectives: frozenset[str]
     skip_counted: frozenset[str] = field(default_factory=frozenset)
     classifiers: frozenset[str] = field(default_factory=frozenset)
+    currency_nouns: dict[str, str] = field(default_factory=dict)
     abbrevs: dict[str, str] = field(default_factory=dict)
     abbrevs_re: re.Pattern[str] | None = None
 
@@ -68,7 +69,7 @@ def lex(lang: str) -> Lex:
         frames=[(a.lower(), b.lower()) for a, b in raw["range_frames"]],
         count_nouns=frozenset(raw["count_nouns"]), drop_adjectives=frozenset(raw["drop_adjectives"]),
         skip_counted=frozenset(raw.get("skip_counted", [])),
-        classifiers=frozenset(raw.get("classifiers", [])),
+        classifiers=frozenset(raw.get("classifiers", [])), currency_nouns=raw.get("currency_nouns", {}),
         abbrevs={k.lower(): v for k, v in raw.get("counted_abbreviations", {}).items()},
         abbrevs_re=re.compile(rf"^{_S}(?P<a>{alternation(raw.get('counted_abbreviations', {}))})(?:(?<=\.)|(?!\w))", re.I)
         if raw.get("counted_abbreviations") else None)
@@ -282,22 +283,43 @@ def find_quantities(doc: Doc, lang: str, skip: list[tuple[int, int]] | None = No
     nums += _bare_scales(text, nums, finder, lx, masked)
     nums.sort(key=lambda n: n.start)
     tok = Tokens(doc)
-    out = []
+    amounts: list[Amount] = []
     for am in _join_ranges(text, nums, lx):
         _qualify(text, am, lx)
-        ab = lx.abbrevs_re.match(text[am.end:am.end + 12]) if lx.abbrevs_re and not am.unit else None
-        counted, end = (lx.abbrevs[ab.group("a").lower()], am.end + ab.end()) if ab else _counted_after(tok, am, lx)
-        if counted and not (am.unit and am.unit.isupper()):  # currencies count themselves
-            head = doc[tok.containing(end - 1)]
-            am.counted, am.end = counted, end
-            am.plural = head.tag_ == "NNS" or "Plur" in head.morph.get("Number")
-        if am.counted is None and am.unit is None:
-            am.counted = _counted_before(tok, am, lx)
-        if am.counted in lx.skip_counted:
+        _count(tok, am, lx)
+        if am.counted not in lx.skip_counted and _keep(am):
+            amounts.append(am)
+    _inherit(tok, amounts)
+    return [_to_quantity(text, am) for am in amounts]
+
+
+def _count(tok: Tokens, am: Amount, lx: Lex) -> None:
+    """Fill what the amount counts: an abbreviation, the noun after it, a currency, or a count noun before."""
+    text, doc = tok.doc.text, tok.doc
+    if am.unit in lx.currency_nouns:  # "300 billion rubles" counts rubles; the code goes to `unit`
+        am.counted = lx.currency_nouns[am.unit]
+        return
+    ab = lx.abbrevs_re.match(text[am.end:am.end + 12]) if lx.abbrevs_re and not am.unit else None
+    counted, end = (lx.abbrevs[ab.group("a").lower()], am.end + ab.end()) if ab else _counted_after(tok, am, lx)
+    if counted:
+        head = doc[tok.containing(end - 1)]
+        am.counted, am.end = counted, end
+        am.plural = head.tag_ == "NNS" or "Plur" in head.morph.get("Number")
+    elif am.unit is None:
+        am.counted = _counted_before(tok, am, lx)
+
+
+def _inherit(tok: Tokens, amounts: list[Amount]) -> None:
+    """Ellipsis: "about 2,000 summonses, and more than 5,000 across the region" — a bare number counts
+    what the previous amount in the same sentence counted."""
+    doc = tok.doc
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return
+    for prev, am in zip(amounts, amounts[1:]):
+        if am.counted or am.unit or not (prev.counted or prev.unit):
             continue
-        if _keep(am):
-            out.append(_to_quantity(text, am))
-    return out
+        if doc[tok.containing(prev.start)].sent.start == doc[tok.containing(am.start)].sent.start:
+            am.counted, am.unit = prev.counted, prev.unit
 
 
 def _bare_scales(text: str, nums: list[Number], finder: Any, lx: Lex, masked: list[tuple[int, int]]) -> list[Number]:
