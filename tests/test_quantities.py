@@ -253,3 +253,25 @@ def test_elided_counted_noun_comes_from_the_previous_amount_in_the_sentence(text
 def test_no_inheritance_across_sentences() -> None:
     found = quantities("They sent 300 soldiers. Later 137,000 were promised.", "en")
     assert [(q.value, q.counted) for q in found] == [(300, "soldier"), (137000, None)]
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("Рейтинг вырос до 80 % за месяц.", None),
+    ("Минобороны планирует увеличить численность армии до 1,5 млн военнослужащих.", None),
+    ("Планируют набрать до 400 тысяч человек.", "up_to"),
+])
+def test_ru_do_after_a_verb_of_change_is_the_new_level(text: str, qualifier: str | None) -> None:
+    assert one(text, "ru").qualifier == qualifier
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Approval rose by 2.5 percentage points in May.", "en"),
+    ("Рейтинг вырос на 2,5 процентных пункта в мае.", "ru"),
+])
+def test_percentage_points(text: str, lang: str) -> None:
+    q = one(text, lang)
+    assert (q.value, q.unit) == (2.5, "pp")
+
+
+def test_clock_times_are_not_quantities() -> None:
+    assert quantities("Meet at 5 p.m., 5pm or 10.30 am near the office.", "en") == []

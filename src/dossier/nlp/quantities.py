@@ -26,7 +26,7 @@ from dossier.nlp.numerals import SPACES, Number, alternation, as_number, expande
 _S = rf"[{SPACES}]*"
 _NOUNS = ("NOUN", "PROPN")
 # Spans that never hold an amount: times, phone numbers, list numbering, URLs.
-_MASKS = (re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)(?!\w)|(?<![\d.,])\d{1,2}:\d{2}(?!\d)", re.I),
+_MASKS = (re.compile(r"(?<![\d.,])\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?|(?<![\d.,])\d{1,2}:\d{2}(?!\d)", re.I),
           re.compile(r"\+?\d[\d\s]{0,4}\(\d{2,5}\)[\d\s-]{5,}\d|\+\d[\d\s-]{7,}\d|\b\d{3}-\d{2}-\d{2}\b"),
           re.compile(r"^[ \t]*\d{1,2}[.)](?=\s)", re.M),
           re.compile(r"\b(?:https?://|www\.)\S+|\b\S+\.(?:ru|com|org|net|ua|su|рф)/\S*"))
@@ -50,6 +50,8 @@ class Lex:
     skip_counted: frozenset[str] = field(default_factory=frozenset)
     classifiers: frozenset[str] = field(default_factory=frozenset)
     currency_nouns: dict[str, str] = field(default_factory=dict)
+    target_words: frozenset[str] = field(default_factory=frozenset)
+    target_verbs: frozenset[str] = field(default_factory=frozenset)
     abbrevs: dict[str, str] = field(default_factory=dict)
     abbrevs_re: re.Pattern[str] | None = None
 
@@ -70,6 +72,7 @@ def lex(lang: str) -> Lex:
         count_nouns=frozenset(raw["count_nouns"]), drop_adjectives=frozenset(raw["drop_adjectives"]),
         skip_counted=frozenset(raw.get("skip_counted", [])),
         classifiers=frozenset(raw.get("classifiers", [])), currency_nouns=raw.get("currency_nouns", {}),
+        target_words=frozenset(raw.get("target_words", [])), target_verbs=frozenset(raw.get("target_verbs", [])),
         abbrevs={k.lower(): v for k, v in raw.get("counted_abbreviations", {}).items()},
         abbrevs_re=re.compile(rf"^{_S}(?P<a>{alternation(raw.get('counted_abbreviations', {}))})(?:(?<=\.)|(?!\w))", re.I)
         if raw.get("counted_abbreviations") else None)
@@ -286,11 +289,25 @@ def find_quantities(doc: Doc, lang: str, skip: list[tuple[int, int]] | None = No
     amounts: list[Amount] = []
     for am in _join_ranges(text, nums, lx):
         _qualify(text, am, lx)
+        _target_level(tok, am, lx)
         _count(tok, am, lx)
         if am.counted not in lx.skip_counted and _keep(am):
             amounts.append(am)
     _inherit(tok, amounts)
     return [_to_quantity(text, am) for am in amounts]
+
+
+def _target_level(tok: Tokens, am: Amount, lx: Lex) -> None:
+    """"вырос до 80 %": after a verb of change the preposition names the new level, not a ceiling."""
+    if am.qualifier != "up_to" or not lx.target_words:
+        return
+    doc = tok.doc
+    first = tok.containing(am.start)
+    if doc[first].lower_ not in lx.target_words:
+        return
+    floor = doc[first].sent.start if doc.has_annotation("SENT_START") else 0
+    if any(doc[j].lemma_.lower().replace("ё", "е") in lx.target_verbs for j in range(max(floor, first - 8), first)):
+        am.qualifier = None
 
 
 def _count(tok: Tokens, am: Amount, lx: Lex) -> None:
