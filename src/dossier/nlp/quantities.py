@@ -119,28 +119,35 @@ def _inside(n: Number, spans: list[tuple[int, int]]) -> bool:
     return any(n.start < e and s < n.end for s, e in spans)
 
 
+def _range_start(text: str, a: Number, b: Number, lx: Lex) -> int | None:
+    """Where the range a…b starts when the text between them joins a range, else None."""
+    gap = re.sub(r"\s+", " ", text[a.end:b.start].strip().lower())
+    if len(gap) > 6 or a.value >= b.value:
+        return None
+    before = text[max(0, a.start - 12):a.start]
+    for opener, closer in lx.frames:  # "between 5 and 10", "от 5 до 10"
+        m = re.search(rf"(?:^|(?<=\W)){re.escape(opener)}\s+$", before, re.I)
+        if gap == closer and m:
+            return a.start - len(before) + m.start()
+    return a.start if gap in lx.infix else None
+
+
 def _join_ranges(text: str, nums: list[Number], lx: Lex) -> list[Amount]:
     """Numbers joined into ranges: "six to seven trillion", "4-6", "between 5 and 10", "от 5 до 10"."""
     out: list[Amount] = []
     i = 0
     while i < len(nums):
         a = nums[i]
-        b = nums[i + 1] if i + 1 < len(nums) else None
-        gap = re.sub(r"\s+", " ", text[a.end:b.start].strip().lower()) if b else None
-        if b and gap is not None and len(gap) <= 6:
-            before = text[max(0, a.start - 12):a.start].lower()
-            frame = next((f for f in lx.frames if gap == f[1] and re.search(rf"(?:^|\W){re.escape(f[0])}\s+$", before)),
-                         None)
-            if frame or (gap in lx.infix and (gap.isalpha() or text[a.end:b.start].strip() == text[a.end:b.start]
-                                              or " " in text[a.end:b.start])):
-                start = a.start - len(before) + re.search(rf"{re.escape(frame[0])}\s+$", before).start() \
-                    if frame else a.start
-                if a.scale == 1.0 and b.scale != 1.0 and a.core < 1000:  # "six to seven trillion"
-                    a = Number(a.start, a.end, a.text, a.core, b.scale, a.words, a.grouped)
-                if a.value < b.value:
-                    out.append(Amount(start, b.end, a, b))
-                    i += 2
-                    continue
+        if i + 1 < len(nums):
+            b = nums[i + 1]
+            if a.scale == 1.0 and b.scale != 1.0 and a.core < 1000:  # "six to seven trillion": b's scale is a's
+                a = Number(a.start, a.end, a.text, a.core, b.scale, a.words, a.grouped)
+            start = _range_start(text, a, b, lx)
+            if start is not None:
+                out.append(Amount(start, b.end, a, b))
+                i += 2
+                continue
+            a = nums[i]
         out.append(Amount(a.start, a.end, a))
         i += 1
     return out
