@@ -44,6 +44,18 @@ class Mention:
     precision: str | None = None
 
 
+def _month_pattern(lex: dict[str, Any], lang: str) -> str:
+    """Month names as a named group. Abbreviations (written with a dot in the data, like "окт.", or
+    English prefixes of a name, like "jan") may take a dot; English names must be capitalised
+    ("may" is a verb)."""
+    names = {k.lower().rstrip(".") for k in lex["months"]}
+    abbrev = {k.lower().rstrip(".") for k in lex["months"] if k.endswith(".")}
+    if lang == "en":
+        abbrev |= {n for n in names if any(o != n and o.startswith(n) for o in names)}
+        names, abbrev = {n.capitalize() for n in names}, {n.capitalize() for n in abbrev}
+    return rf"(?P<mon>(?:{alternation(abbrev)})\.?(?!\w)|{alternation(names - abbrev)})"
+
+
 class DateGrammar:
     """Compiled date patterns for one language."""
 
@@ -51,16 +63,7 @@ class DateGrammar:
         lex = lexicon("dates", lang)
         self.lang, self.lex = lang, lex
         self.months: dict[str, int] = {k.lower().rstrip("."): v for k, v in lex["months"].items()}
-        names = set(self.months)
-        # abbreviations: written with a dot in the data ("окт."), or English prefixes of a name ("jan")
-        abbrev = {k.lower().rstrip(".") for k in lex["months"] if k.endswith(".")}
-        if lang == "en":
-            abbrev |= {n for n in names if any(o != n and o.startswith(n) for o in names)}
-        if lang == "en":  # English months are capitalised ("may" is a verb); only abbreviations take a dot
-            mon = (rf"(?P<mon>(?:{alternation({n.capitalize() for n in abbrev})})\.?(?!\w)"
-                   rf"|{alternation({n.capitalize() for n in names - abbrev})})")
-        else:
-            mon = rf"(?P<mon>(?:{alternation(abbrev)})\.?(?!\w)|{alternation(names - abbrev)})"
+        mon = _month_pattern(lex, lang)
         day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|-?го|-?е)?(?!\d)"
         parts = alternation(lex["period_parts"])
         yw = alternation(lex.get("year_words", []))
@@ -71,8 +74,8 @@ class DateGrammar:
             rf"(?<![\d.])(?:(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
             rf"|(?P<d>[0-3]?\d)(?P<sep>[./])(?P<m>[01]?\d)(?P=sep)(?P<y>{_YEAR}|\d\d))(?![\d.]\d)"
             + (rf"(?:{_S}(?:{yw})(?!\w))?" if yw else ""))
-        self.dmy = re.compile(rf"(?<!\w)(?:(?P<part>(?i:{parts})){_S}(?:the{_S})?)?(?:{day}(?:{_S}of)?{_S})?{mon}(?:{_S}{day.replace('day', 'day2')})?"
-                              rf"(?:,?{_S}(?:of{_S})?{year})?(?!\w)", flags)
+        self.dmy = re.compile(rf"(?<!\w)(?:(?P<part>(?i:{parts})){_S}(?:the{_S})?)?(?:{day}(?:{_S}of)?{_S})?{mon}"
+                              rf"(?:{_S}{day.replace('day', 'day2')})?(?:,?{_S}(?:of{_S})?{year})?(?!\w)", flags)
         self.period = re.compile(rf"(?<!\w)(?P<part>{parts}){_S}(?:(?P<py>{pyears})|{year})(?!\w)", re.IGNORECASE)
         self.bare_year = re.compile(rf"(?<![\w.,-]){year}(?![\w-]|[.,]\d)", re.IGNORECASE)
         rel = alternation(lex["relations"])
@@ -139,7 +142,7 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
         return [(x.start, x.end) for x in found]
 
     for m in g.numeric.finditer(text):
-        y, mo, d = (m.group("iy"), m.group("im"), m.group("id")) if m.group("iy") else (m.group("y"), m.group("m"), m.group("d"))
+        y, mo, d = m.group("iy", "im", "id") if m.group("iy") else m.group("y", "m", "d")
         if lang == "en" and m.group("sep") == "/" and int(mo) <= 12 and int(d) <= 12:
             mo, d = d, mo  # English slashes are month/day/year
         year = int(y) + (2000 if len(y) == 2 else 0)

@@ -62,6 +62,7 @@ def lex(lang: str) -> Lex:
     quals = {re.sub(r"\s+", " ", k.lower()): v for k, v in raw["qualifiers"].items()}
     units = {k.lower(): v for k, v in expanded(raw["units"], lang).items()}
     refs = set(expanded(raw["reference_words"], lang))
+    abbrevs: dict[str, str] = raw.get("counted_abbreviations", {})
     return Lex(
         lang=lang, qualifiers=quals, units=units, signs=raw["currency_signs"],
         quals_re=re.compile(rf"(?:^|(?<=\W))(?P<q>{alternation(quals)}){_S}$", re.I),
@@ -73,9 +74,8 @@ def lex(lang: str) -> Lex:
         skip_counted=frozenset(raw.get("skip_counted", [])),
         classifiers=frozenset(raw.get("classifiers", [])), currency_nouns=raw.get("currency_nouns", {}),
         target_words=frozenset(raw.get("target_words", [])), target_verbs=frozenset(raw.get("target_verbs", [])),
-        abbrevs={k.lower(): v for k, v in raw.get("counted_abbreviations", {}).items()},
-        abbrevs_re=re.compile(rf"^{_S}(?P<a>{alternation(raw.get('counted_abbreviations', {}))})(?:(?<=\.)|(?!\w))", re.I)
-        if raw.get("counted_abbreviations") else None)
+        abbrevs={k.lower(): v for k, v in abbrevs.items()},
+        abbrevs_re=re.compile(rf"^{_S}(?P<a>{alternation(abbrevs)})(?:(?<=\.)|(?!\w))", re.I) if abbrevs else None)
 
 
 @dataclass
