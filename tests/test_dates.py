@@ -151,3 +151,9 @@ def test_ru_middle_of_a_month() -> None:
 def test_en_month_of_year() -> None:
     d = one("The war began in February of 2022.", "en", "2023-09-20")
     assert (d.text, d.value, d.precision) == ("February of 2022", "2022-02", "month")
+
+
+def test_a_target_year_does_not_anchor_an_undated_article() -> None:
+    text = "Since March 13, 2023 summonses are served. On March 15 Peskov spoke. The army will grow by 2026."
+    got = {d.text: d.value for d in dates(text, "en")}
+    assert got["March 15"] == "2023-03-15" and got["2026"] == "2026"

@@ -7,8 +7,9 @@ rather than dateparser: dateparser's ``search_dates`` finds dates but loses the 
 Resolution. A date without a year ("March 13", "в апреле") takes the year that puts it closest to
 the reference date (so "in December" written in January is last December), unless a cue says past
 ("back in October") or future ("next April"). The reference date is the publication date; when
-there is none, it is the latest explicit year in the text with the month of the first dated
-mention (news leads with the current event). Relative words ("yesterday", "в этом году") resolve
+there is none, it is the latest explicit year in the text (a bare target year such as "by 2026" counts
+only when there is no other) with the month of the first dated mention (news leads with the current
+event). Relative words ("yesterday", "в этом году") resolve
 only against a publication date; a date that cannot be resolved keeps ``value: None``.
 """
 from __future__ import annotations
@@ -41,6 +42,7 @@ class Mention:
     day: int | None = None
     rel: tuple[str, int] | None = None  # relative phrase: (unit, offset)
     period_year: bool = False  # "the end of the year": the reference year
+    deadline: bool = False  # a bare year after by/until/before ("by 2026"): a target, not the news date
     precision: str | None = None
 
 
@@ -191,7 +193,7 @@ def reference_date(mentions: list[Mention], published: str | None) -> tuple[dt.d
     pub = _parse_iso(published)
     if pub:
         return pub, True
-    years = [x.year for x in mentions if x.year]
+    years = [x.year for x in mentions if x.year and not x.deadline] or [x.year for x in mentions if x.year]
     if not years:
         return None, False
     anchor = max(years)
@@ -259,6 +261,8 @@ def find_dates(text: str, lang: str, published: str | None = None) -> list[DateR
     """Every date in `text` as contract DateRefs, resolved against `published` (ISO) when given."""
     g = grammar(lang)
     mentions = find_mentions(text, lang)
+    for x in mentions:
+        x.deadline = x.month is None and g.relation_before(text, x.start)[1] in ("by", "until", "before")
     ref, is_pub = reference_date(mentions, published)
     out = []
     for x in mentions:
