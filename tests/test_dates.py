@@ -157,3 +157,15 @@ def test_a_target_year_does_not_anchor_an_undated_article() -> None:
     text = "Since March 13, 2023 summonses are served. On March 15 Peskov spoke. The army will grow by 2026."
     got = {d.text: d.value for d in dates(text, "en")}
     assert got["March 15"] == "2023-03-15" and got["2026"] == "2026"
+
+
+@pytest.mark.parametrize("text, lang, values", [
+    ("Reservists were called up in September, October and November 2022.", "en", ["2022-09", "2022-10", "2022-11"]),
+    ("Мобилизация шла с сентября по октябрь 2022 года.", "ru", ["2022-09", "2022-10"]),
+])
+def test_a_year_written_once_serves_coordinated_months(text: str, lang: str, values: list[str]) -> None:
+    assert [d.value for d in dates(text, lang, "2024-01-15")] == values
+
+
+def test_as_of_is_on() -> None:
+    assert one("Mediazona confirmed 40,060 deaths as of Jan. 12.", "en", "2024-01-15").relation == "on"

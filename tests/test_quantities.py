@@ -275,3 +275,7 @@ def test_percentage_points(text: str, lang: str) -> None:
 
 def test_clock_times_are_not_quantities() -> None:
     assert quantities("Meet at 5 p.m., 5pm or 10.30 am near the office.", "en") == []
+
+
+def test_en_capitalised_modifier_keeps_its_case() -> None:
+    assert one("The BBC confirmed the deaths of 40,060 Russian soldiers.", "en").counted == "Russian soldier"

@@ -118,14 +118,15 @@ def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 
 def _month_mentions(g: DateGrammar, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
-    out = []
+    out: list[Mention] = []
     for m in g.dmy.finditer(text):
         d = m.group("day") or m.group("day2")
         y = m.group("year")
         if _overlaps(m.span(), taken) or (d and not 1 <= int(d) <= 31):
             continue
-        if not d and not y and not m.group("part") and not g.relation_before(text, m.start())[0]:
-            continue  # a bare month name needs a preposition: "March" may be a march, "Мая" a name
+        listed = bool(out) and _COORDINATION.fullmatch(text[out[-1].end:m.start()]) is not None
+        if not d and not y and not m.group("part") and not listed and not g.relation_before(text, m.start())[0]:
+            continue  # a bare month name needs a preposition or a list: "March" may be a march, "Мая" a name
         out.append(Mention(m.start(), m.end(), int(y) if y else None, g.months[m.group("mon").lower().rstrip(".")],
                            int(d) if d else None, precision="day" if d else "month"))
     return out
@@ -175,7 +176,20 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
             continue  # "raised to 2000": after "to" a year-like number is more often an amount
         if not _overlaps(m.span(), taken()) and (g.relation_before(text, m.start())[0] or m.end("year") < m.end()):
             found.append(Mention(m.start(), m.end(), int(m["year"]), precision="year"))
-    return sorted(found, key=lambda x: x.start)
+    found.sort(key=lambda x: x.start)
+    _share_years(found, text)
+    return found
+
+
+_COORDINATION = re.compile(r"\s*(?:,|,?\s*and|or|to|through|until|till|-|–|—|и|или|по|до)\s*", re.IGNORECASE)
+
+
+def _share_years(found: list[Mention], text: str) -> None:
+    """"September and October 2022", "с марта по май 2023 года": the year written once serves both."""
+    for x, nxt in reversed(list(zip(found, found[1:]))):  # right to left: a chain shares one year
+        if x.year is None and x.month and not x.rel and nxt.year and nxt.month \
+                and _COORDINATION.fullmatch(text[x.end:nxt.start]):
+            x.year = nxt.year
 
 
 def _parse_iso(value: str | None) -> dt.date | None:

@@ -229,7 +229,7 @@ def _counted_text(mods: list[Token], lx: Lex) -> str:
     lemma = _lemma(mods[-1], lx.lang)
     if lx.lang == "ru":  # head lemma only: Russian adjectives would need re-inflecting to agree
         return lemma
-    keep = [t.lower_ if t.pos_ != "PROPN" else t.text for t in mods[:-1]
+    keep = [t.text if t.pos_ == "PROPN" or (t.text[:1].isupper() and not t.is_sent_start) else t.lower_ for t in mods[:-1]
             if not (t.pos_ != "NOUN" and t.lower_ in lx.drop_adjectives)]
     return " ".join(keep + [lemma])
 
