@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import pytest
 
+from numberkit import run
+
 from dossier.extract import extract
 from dossier.model import DateRef, Document, validate
 from dossier.nlp.dates import find_dates
 
 
 def dates(text: str, lang: str, published: str | None = None) -> list[DateRef]:
-    return validate(extract(Document(text=text, language=lang, published=published))).dates
+    return run(text, lang, published).dates
 
 
 def one(text: str, lang: str, published: str | None = None) -> DateRef:

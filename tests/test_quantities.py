@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.extract import extract
-from dossier.model import Document, Quantity, validate
+from numberkit import run
+
+from dossier.model import Quantity
 
 
 def quantities(text: str, lang: str, published: str | None = None) -> list[Quantity]:
-    ex = validate(extract(Document(text=text, language=lang, published=published)))
-    return ex.quantities
+    return run(text, lang, published).quantities
 
 
 def one(text: str, lang: str) -> Quantity:
