@@ -171,3 +171,8 @@ def test_a_year_written_once_serves_coordinated_months(text: str, lang: str, val
 
 def test_as_of_is_on() -> None:
     assert one("Mediazona confirmed 40,060 deaths as of Jan. 12.", "en", "2024-01-15").relation == "on"
+
+
+def test_ru_as_of_and_a_year_ago() -> None:
+    got = dates("На 1 октября заключено на 20% больше контрактов, чем год назад.", "ru", "2023-10-02")
+    assert [(d.text, d.value, d.relation) for d in got] == [("1 октября", "2023-10-01", "on"), ("год назад", "2022", None)]

@@ -279,3 +279,12 @@ def test_clock_times_are_not_quantities() -> None:
 
 def test_en_capitalised_modifier_keeps_its_case() -> None:
     assert one("The BBC confirmed the deaths of 40,060 Russian soldiers.", "en").counted == "Russian soldier"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Пункт отбора работает по адресу: ул. Ленина, д. 15, каб. 205, с 9:00 до 18:00.", "ru"),
+    ("Телефон военкомата: 8 (343) 123-45-67, служба в/ч 12345.", "ru"),
+    ("The recruitment office is in suite 205, open 9:00 to 18:00.", "en"),
+])
+def test_addresses_phones_and_hours_are_not_quantities(text: str, lang: str) -> None:
+    assert quantities(text, lang) == []
