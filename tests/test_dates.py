@@ -176,3 +176,8 @@ def test_as_of_is_on() -> None:
 def test_ru_as_of_and_a_year_ago() -> None:
     got = dates("На 1 октября заключено на 20% больше контрактов, чем год назад.", "ru", "2023-10-02")
     assert [(d.text, d.value, d.relation) for d in got] == [("1 октября", "2023-10-01", "on"), ("год назад", "2022", None)]
+
+
+def test_a_month_abbreviation_alone_is_not_a_date() -> None:
+    assert dates("The report was written by Jan Nowak.", "en", "2023-03-17") == []
+    assert one("The report was written by Jan. 5.", "en", "2023-03-17").value == "2023-01-05"

@@ -46,14 +46,21 @@ class Mention:
     precision: str | None = None
 
 
-def _month_pattern(lex: dict[str, Any], lang: str) -> str:
-    """Month names as a named group. Abbreviations (written with a dot in the data, like "окт.", or
-    English prefixes of a name, like "jan") may take a dot; English names must be capitalised
-    ("may" is a verb)."""
+def _abbreviations(lex: dict[str, Any], lang: str) -> set[str]:
+    """Month abbreviations: written with a dot in the data ("окт."), or English prefixes of a name ("jan")."""
     names = {k.lower().rstrip(".") for k in lex["months"]}
     abbrev = {k.lower().rstrip(".") for k in lex["months"] if k.endswith(".")}
     if lang == "en":
         abbrev |= {n for n in names if any(o != n and o.startswith(n) for o in names)}
+    return abbrev
+
+
+def _month_pattern(lex: dict[str, Any], lang: str) -> str:
+    """Month names as a named group. Abbreviations may take a dot; English names must be capitalised
+    ("may" is a verb)."""
+    names = {k.lower().rstrip(".") for k in lex["months"]}
+    abbrev = _abbreviations(lex, lang)
+    if lang == "en":
         names, abbrev = {n.capitalize() for n in names}, {n.capitalize() for n in abbrev}
     return rf"(?P<mon>(?:{alternation(abbrev)})\.?(?!\w)|{alternation(names - abbrev)})"
 
@@ -66,6 +73,7 @@ class DateGrammar:
         self.lang, self.lex = lang, lex
         self.months: dict[str, int] = {k.lower().rstrip("."): v for k, v in lex["months"].items()}
         mon = _month_pattern(lex, lang)
+        self.full_months = set(self.months) - _abbreviations(lex, lang)
         day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|-?го|-?е)?(?!\d)"
         parts = alternation(lex["period_parts"])
         yw = alternation(lex.get("year_words", []))
@@ -124,6 +132,8 @@ def _month_mentions(g: DateGrammar, text: str, taken: list[tuple[int, int]]) -> 
         y = m.group("year")
         if _overlaps(m.span(), taken) or (d and not 1 <= int(d) <= 31):
             continue
+        if not d and not y and m.group("mon").lower().rstrip(".") not in g.full_months:
+            continue  # an abbreviation alone is more often a name ("Jan Nowak", "Dec") than a month
         listed = bool(out) and _COORDINATION.fullmatch(text[out[-1].end:m.start()]) is not None
         if not d and not y and not m.group("part") and not listed and not g.relation_before(text, m.start())[0]:
             continue  # a bare month name needs a preposition or a list: "March" may be a march, "Мая" a name
