@@ -288,3 +288,11 @@ def test_en_capitalised_modifier_keeps_its_case() -> None:
 ])
 def test_addresses_phones_and_hours_are_not_quantities(text: str, lang: str) -> None:
     assert quantities(text, lang) == []
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("Бюджет программы — 1 млрд 200 млн рублей.", "ru", 1.2e9),
+    ("The army will grow to two million three hundred thousand men.", "en", 2.3e6),
+])
+def test_compound_scaled_numbers_add_up(text: str, lang: str, value: float) -> None:
+    assert one(text, lang).value == value

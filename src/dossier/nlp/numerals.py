@@ -183,12 +183,27 @@ class Numerals:
             end = m.end() if scale_word else m.end("core")
             out.append(Number(m.start(), end, text[m.start():end], core, factor,
                               words=m.group("words") is not None, grouped=grouped))
-        return out
+        return _compound(text, out)
 
     def find_bare_scales(self, text: str) -> list[Number]:
         """Scale words standing alone ("тысяча человек", "около миллиона"): value 1 × scale."""
         return [Number(m.start(), m.end(), m.group(0), 1.0, self.scales[m.group(0).lower()], words=True)
                 for m in self.bare_scale.finditer(text)]
+
+
+def _compound(text: str, nums: list[Number]) -> list[Number]:
+    """"1 млрд 200 млн", "two million three hundred thousand": a smaller scaled number right after a
+    larger one adds to it (written by hand: neither library reads digits mixed with scale words)."""
+    out: list[Number] = []
+    for n in nums:
+        prev = out[-1] if out else None
+        if prev and prev.scale > n.scale > 1 and n.value < prev.scale and not text[prev.end:n.start].strip():
+            total = prev.value + n.value
+            out[-1] = Number(prev.start, n.end, text[prev.start:n.end], total / prev.scale, prev.scale,
+                             words=prev.words and n.words)
+        else:
+            out.append(n)
+    return out
 
 
 @lru_cache(maxsize=None)
