@@ -181,3 +181,8 @@ def test_ru_as_of_and_a_year_ago() -> None:
 def test_a_month_abbreviation_alone_is_not_a_date() -> None:
     assert dates("The report was written by Jan Nowak.", "en", "2023-03-17") == []
     assert one("The report was written by Jan. 5.", "en", "2023-03-17").value == "2023-01-05"
+
+
+def test_a_publication_year_alone_resolves_months_but_not_yesterday() -> None:
+    got = dates("Sales fell in December and yesterday.", "en", "2023")
+    assert [(d.text, d.value) for d in got] == [("December", "2023-12"), ("yesterday", None)]

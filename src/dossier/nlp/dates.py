@@ -215,6 +215,8 @@ def _parse_iso(value: str | None) -> dt.date | None:
 def reference_date(mentions: list[Mention], published: str | None) -> tuple[dt.date | None, bool]:
     """(the date partial dates resolve against, whether it is a real publication date)."""
     pub = _parse_iso(published)
+    if pub and published and published.count("-") < 2:  # "2023" or "2023-03": partial dates yes, "yesterday" no
+        return (dt.date(pub.year, 7, 1) if published.count("-") == 0 else pub), False
     if pub:
         return pub, True
     years = [x.year for x in mentions if x.year and not x.deadline] or [x.year for x in mentions if x.year]
