@@ -296,3 +296,8 @@ def test_addresses_phones_and_hours_are_not_quantities(text: str, lang: str) -> 
 ])
 def test_compound_scaled_numbers_add_up(text: str, lang: str, value: float) -> None:
     assert one(text, lang).value == value
+
+
+def test_en_plural_demonyms_are_counted() -> None:
+    found = quantities("A survey found 47% of Russians backed it, and 300 Ukrainians were freed.", "en")
+    assert [(q.value, q.unit, q.counted) for q in found] == [(47, "%", "Russian"), (300, None, "Ukrainian")]

@@ -193,8 +193,8 @@ def _noun_phrase(doc: Doc, i: int, lx: Lex) -> tuple[str | None, int]:
         noun = t.pos_ in _NOUNS and not any(c.isdigit() for c in t.text)
         if noun and t.pos_ == "PROPN" and nxt is not None and nxt.pos_ == "NOUN":
             noun = False  # "30,000 Wagner fighters": the name qualifies the noun after it
-        elif noun and t.pos_ == "PROPN" and lx.lang == "en":
-            return None, -1  # "400,000 for Putin", "1,000 Russia …": a name is not what is counted
+        elif noun and t.pos_ == "PROPN" and lx.lang == "en" and t.tag_ != "NNPS":
+            return None, -1  # "1,000 Russia …": a name is not what is counted, a plural one is ("Russians")
         modifier = t.pos_ in ("ADJ", "PROPN") or (t.pos_ == "VERB" and ("Part" in t.morph.get("VerbForm")
                                                                        or t.tag_ == "VBN"))
         if noun:
@@ -212,6 +212,8 @@ def _noun_phrase(doc: Doc, i: int, lx: Lex) -> tuple[str | None, int]:
 def _lemma(t: Token, lang: str) -> str:
     """The dictionary form of a counted noun, patching two lemmatizer gaps by rule."""
     lemma = t.lemma_.lower() if t.pos_ == "NOUN" else t.text
+    if t.tag_ == "NNPS" and lemma.endswith("s"):  # "Russians": the model keeps plural names as they are
+        lemma = lemma[:-1]
     if lang == "en" and lemma == t.lower_ and re.search(r"(?:[^aiouy]|wo)men$", lemma):
         return lemma[:-3] + "man"  # "servicemen" is left as is by the English lemmatizer
     if lang == "ru" and lemma.endswith(("ть", "ться")):  # "мобилизованных" lemmatized to the verb
