@@ -186,3 +186,13 @@ def test_a_month_abbreviation_alone_is_not_a_date() -> None:
 def test_a_publication_year_alone_resolves_months_but_not_yesterday() -> None:
     got = dates("Sales fell in December and yesterday.", "en", "2023")
     assert [(d.text, d.value) for d in got] == [("December", "2023-12"), ("yesterday", None)]
+
+
+@pytest.mark.parametrize("text, lang, span", [
+    ("Raids took place on March 13-14 in Moscow.", "en", "March 13-14"),
+    ("Рейды прошли 13–14 марта в Москве.", "ru", "13–14 марта"),
+])
+def test_a_day_range_is_one_date_and_no_quantity(text: str, lang: str, span: str) -> None:
+    ex = run(text, lang, "2023-03-17")
+    assert [(d.text, d.value) for d in ex.dates] == [(span, "2023-03-13")]
+    assert ex.quantities == []

@@ -84,8 +84,11 @@ class DateGrammar:
             rf"(?<![\d.])(?:(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
             rf"|(?P<d>[0-3]?\d)(?P<sep>[./])(?P<m>[01]?\d)(?P=sep)(?P<y>{_YEAR}|\d\d))(?![\d.]\d)"
             + (rf"(?:{_S}(?:{yw})(?!\w))?" if yw else ""))
-        self.dmy = re.compile(rf"(?<!\w)(?:(?P<part>(?i:{parts})){_S}(?:the{_S})?)?(?:{day}(?:{_S}of)?{_S})?{mon}"
-                              rf"(?:{_S}{day.replace('day', 'day2')})?(?:,?{_S}(?:of{_S})?{year})?(?!\w)", flags)
+        # a day range ("13–14 марта", "March 13-14") is one date: its first day
+        self.dmy = re.compile(rf"(?<!\w)(?:(?P<part>(?i:{parts})){_S}(?:the{_S})?)?"
+                              rf"(?:(?:(?P<d0>[0-3]?\d)[-–])?{day}(?:{_S}of)?{_S})?{mon}"
+                              rf"(?:{_S}{day.replace('day', 'day2')}(?:[-–][0-3]?\d(?!\d))?)?"
+                              rf"(?:,?{_S}(?:of{_S})?{year})?(?!\w)", flags)
         self.period = re.compile(rf"(?<!\w)(?P<part>{parts}){_S}(?:(?P<py>{pyears})|{year})(?!\w)", re.IGNORECASE)
         self.bare_year = re.compile(rf"(?<![\w.,-]){year}(?![\w-]|[.,]\d)", re.IGNORECASE)
         rel = alternation(lex["relations"])
@@ -128,7 +131,7 @@ def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 def _month_mentions(g: DateGrammar, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     out: list[Mention] = []
     for m in g.dmy.finditer(text):
-        d = m.group("day") or m.group("day2")
+        d = m.group("d0") or m.group("day") or m.group("day2")
         y = m.group("year")
         if _overlaps(m.span(), taken) or (d and not 1 <= int(d) <= 31):
             continue
