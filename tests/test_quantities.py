@@ -301,3 +301,11 @@ def test_compound_scaled_numbers_add_up(text: str, lang: str, value: float) -> N
 def test_en_plural_demonyms_are_counted() -> None:
     found = quantities("A survey found 47% of Russians backed it, and 300 Ukrainians were freed.", "en")
     assert [(q.value, q.unit, q.counted) for q in found] == [(47, "%", "Russian"), (300, None, "Ukrainian")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Spending grew in 2022-2023 across the regions.", "en"),
+    ("Расходы выросли в 2022–2023 годах.", "ru"),
+])
+def test_year_ranges_are_not_quantities(text: str, lang: str) -> None:
+    assert quantities(text, lang) == []

@@ -281,10 +281,13 @@ def _keep(am: Amount) -> bool:
     if am.high is None and n.scale == 1.0 and not (am.counted or am.unit):
         if am.words or n.value <= 1:
             return False  # "one of them", "1 in 5"
-    if not n.words and am.high is None and n.scale == 1.0 and not n.grouped and not am.unit \
-            and re.fullmatch(r"(?:1[89]|20)\d\d", n.text) and not am.plural:
-        return False  # a year the date grammar did not claim ("the 2022 mobilization")
+    if all(_year_like(x) for x in (n, am.high) if x is not None) and not am.unit and not am.plural:
+        return False  # years the date grammar did not claim ("the 2022 mobilization", "in 2022–2023")
     return True
+
+
+def _year_like(n: Number) -> bool:
+    return not n.words and n.scale == 1.0 and not n.grouped and re.fullmatch(r"(?:1[89]|20)\d\d", n.text) is not None
 
 
 def find_quantities(doc: Doc, lang: str, skip: list[tuple[int, int]] | None = None) -> list[Quantity]:
