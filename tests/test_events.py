@@ -151,3 +151,28 @@ def test_ru_each_type_has_a_trigger() -> None:
     }
     for etype, text in samples.items():
         assert etype in {e.type for e in events("ru", text)}, text
+
+
+# ------------------------------------------------------------------ place rules
+def test_a_destination_country_is_not_where_the_event_happens() -> None:
+    ev = only(events("en", "In Russia, conscripts will not be sent to Ukraine.",
+                     places=[("Russia", "RU"), ("Ukraine", "UA")]), "conscription")
+    assert ev.places == ["RU"] and ev.polarity == "denied"
+
+
+def test_regional_anaphora_points_to_the_region_just_named() -> None:
+    text = ("Summonses were served in Kursk Oblast.\n"
+            "In Belgorod Oblast, exercises began. The regional commissariat called 500 reservists to military training.")
+    found = events("en", text, places=[("Kursk Oblast", "RU-KRS"), ("Belgorod Oblast", "RU-BEL")])
+    assert only(found, "military_training").places == ["RU-BEL"]
+
+
+@pytest.mark.parametrize("title, expected", [("Summonses in Buryatia", ["RU-BU"]), (None, ["RU"])])
+def test_the_region_of_the_title_is_the_focus_of_local_events(title: str | None, expected: list[str]) -> None:
+    text = ("Men in Buryatia received summonses. Neighbouring Tyva reported nothing similar, officials in Tyva said. "
+            "Reservists were also called to military training.")
+    doc = annotate("en", text, places=[("Buryatia", "RU-BU"), ("Tyva", "RU-TY")])
+    doc._.places.append(doc._.places[-1].__class__(**{**doc._.places[-1].__dict__,
+                                                      "start": text.rfind("Tyva"), "end": text.rfind("Tyva") + 4}))
+    doc._.meta["title"] = title
+    assert only(find_events(doc, PACK, "en"), "military_training").places == expected

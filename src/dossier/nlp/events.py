@@ -125,8 +125,9 @@ def focus_region(doc: Doc, places: list[Place]) -> str | None:
     first_line = text.lstrip().split("\n", 1)[0]
     offset = len(text) - len(text.lstrip())
     affirmed = [p for p in places if not p.negated]
+    headline = len(first_line) <= 200 and not first_line.rstrip().endswith((".", "!", "?", "…", ":"))
     in_title = _regions([p for p in affirmed if (title and p.text.casefold() in title)
-                         or (len(first_line) <= 200 and p.start < offset + len(first_line))])
+                         or (headline and p.start < offset + len(first_line))])
     if len(in_title) == 1:
         return in_title[0]
     everywhere = _regions(affirmed)
@@ -197,9 +198,9 @@ def polarity(doc: Doc, comp: Compiled, sent: Span, start: int, end: int) -> str:
     # a negator denies the event when it sits on the trigger or on the verb the trigger is an argument
     # of, or on the verbs that verb completes ("do not want to declare mobilization")
     narrow = set(inside)
-    if governor is head or head.head is governor:
+    if governor.i in (head.i, head.head.i):  # spaCy makes a new Token object per access: compare indexes
         narrow.add(governor.i)
-        while governor.dep_ == "xcomp" and governor.head is not governor:
+        while governor.dep_ == "xcomp" and governor.head.i != governor.i:
             governor = governor.head
             narrow.add(governor.i)
     for m in comp.negation.matches(doc, sent.start, sent.end):
