@@ -118,7 +118,7 @@ def speaker_key(name: str | None) -> str | None:
 
         key = getattr(names, "person_key", None)
         if key is not None:
-            return key(name)
+            return key(name) or None
     except ImportError:
         pass
     return name.split()[-1].casefold()

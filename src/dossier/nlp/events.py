@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dossier.domains import Pack, TriggerRule, active_pack, load_pack
 from dossier.domains.phrases import Match, PhraseIndex, longest_first, norm, russian_lemma
@@ -179,11 +179,41 @@ def sentence_triggers(doc: Doc, comp: Compiled, infos: list[SentenceInfo], i: in
     return sorted(chosen + extra, key=lambda m: m.start)
 
 
+def span_root(span: Span) -> Token:
+    """The span's head word. Span.root and Token.ancestors/subtree can fail or loop on the cyclic
+    trees Natasha sometimes produces, so the tree walks here guard against cycles."""
+    for tok in span:
+        if tok.head.i == tok.i or not span.start <= tok.head.i < span.end:
+            return tok
+    return span[-1]
+
+
+def ancestors(tok: Token, sent: Span) -> list[Token]:
+    out, seen = [], {tok.i}
+    while tok.head.i not in seen and sent.start <= tok.head.i < sent.end:
+        tok = tok.head
+        seen.add(tok.i)
+        out.append(tok)
+    return out
+
+
+def subtree_range(tok: Token) -> tuple[int, int]:
+    """Character range covered by `tok` and its descendants."""
+    seen, todo = {tok.i}, [tok]
+    while todo:
+        for child in todo.pop().children:
+            if child.i not in seen:
+                seen.add(child.i)
+                todo.append(child)
+    doc = tok.doc
+    first, last = doc[min(seen)], doc[max(seen)]
+    return first.idx, last.idx + len(last.text)
+
+
 def polarity(doc: Doc, comp: Compiled, sent: Span, start: int, end: int) -> str:
     """The polarity of the trigger at tokens [start, end) from the cues that govern it."""
-    trig = doc[start:end]
-    head = trig.root
-    chain = [head, *[t for t in head.ancestors if sent.start <= t.i < sent.end]]
+    head = span_root(doc[start:end])
+    chain = [head, *ancestors(head, sent)]
     chain_ids = {t.i for t in chain}
     inside = set(range(start, end))
     found: set[str] = set()
@@ -221,8 +251,7 @@ def speaker_ranges(doc: Doc, comp: Compiled, sent: Span) -> list[tuple[int, int]
         deps = SUBJECT_DEPS if last.pos_ in ("VERB", "AUX") else OBJECT_DEPS
         for child in last.children:
             if child.dep_ in deps:
-                sub = list(child.subtree)
-                out.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+                out.append(subtree_range(child))
     return out
 
 
@@ -240,7 +269,7 @@ def is_destination(doc: Doc, comp: Compiled, place: Place) -> bool:
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None:
         return False
-    root = span.root
+    root = span_root(span)
     preps = [root.head] if root.dep_ == "pobj" else [c for c in root.children if c.dep_ == "case"]
     case = root.morph.get("Case")
     return any(norm(p.text) in comp.destination for p in preps) and (not case or "Acc" in case)
