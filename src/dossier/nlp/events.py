@@ -65,7 +65,7 @@ def compile_pack(pack_name: str, lang: str) -> Compiled:
     context: PhraseIndex[str] = index()
     for rule in rules.triggers:
         triggers.add(rule.phrase, rule)
-        for phrase in rule.context:
+        for phrase in rule.context + rule.unless:
             context.add(phrase, phrase)
     cues: PhraseIndex[str] = index()
     for polarity, phrases in rules.cues.items():
@@ -141,9 +141,8 @@ def focus_region(doc: Doc, places: list[Place]) -> str | None:
     return None
 
 
-def sentence_infos(doc: Doc, comp: Compiled) -> list[SentenceInfo]:
+def sentence_infos(doc: Doc, comp: Compiled, places: list[Place]) -> list[SentenceInfo]:
     infos = [SentenceInfo(span=s, index=i) for i, s in enumerate(doc.sents)]
-    places = doc._.places or []
     quantities: list[Quantity] = doc._.quantities or []
     for info in infos:
         s = info.span
@@ -159,16 +158,20 @@ def fires(rule: TriggerRule, infos: list[SentenceInfo], i: int) -> bool:
     """Whether a contextual trigger's condition holds around sentence i."""
     if rule.needs_quantity and not infos[i].quantities:
         return False
+    if rule.unless and set(rule.unless) & infos[i].context:
+        return False
     if not rule.context:
         return True
     lo, hi = max(0, i - rule.window), min(len(infos), i + rule.window + 1)
-    wanted = {" ".join(c.casefold().split()) for c in rule.context}
-    return any(wanted & {" ".join(c.casefold().split()) for c in infos[k].context} for k in range(lo, hi))
+    return any(set(rule.context) & infos[k].context for k in range(lo, hi))
 
 
 def sentence_triggers(doc: Doc, comp: Compiled, infos: list[SentenceInfo], i: int) -> list[Match[TriggerRule]]:
     s = infos[i].span
-    found = [m for m in comp.triggers.matches(doc, s.start, s.end) if fires(m.payload, infos, i)]
+    blocked = {k for m in comp.discourse["not_triggers"].matches(doc, s.start, s.end) for k in range(m.start, m.end)}
+    blocked |= quoted_names(doc, s)
+    found = [m for m in comp.triggers.matches(doc, s.start, s.end)
+             if fires(m.payload, infos, i) and m.start not in blocked]
     # plain triggers beat contextual ones of the same length; the longest phrase wins overall
     found.sort(key=lambda m: m.payload.contextual)
     chosen = longest_first(found)
@@ -177,6 +180,33 @@ def sentence_triggers(doc: Doc, comp: Compiled, infos: list[SentenceInfo], i: in
     extra = [m for m in found if (m.start, m.end) in spans and m not in chosen
              and m.payload.type not in {c.payload.type for c in chosen if (c.start, c.end) == (m.start, m.end)}]
     return sorted(chosen + extra, key=lambda m: m.start)
+
+
+OPENING, CLOSING = "«“\"„", "»”\"“"
+
+
+def quoted_names(doc: Doc, sent: Span) -> set[int]:
+    """Token indexes inside a short capitalised multi-word name in quotation marks (a project,
+    group or operation: «Призыв к совести»): their words name something, they report no event."""
+    out: set[int] = set()
+    i = sent.start
+    while i < sent.end:
+        if doc[i].text in OPENING:
+            j = next((k for k in range(i + 1, min(sent.end, i + 8)) if doc[k].text in CLOSING), None)
+            if j is not None:
+                words = [t for t in doc[i + 1:j] if t.is_alpha]
+                if 2 <= len(words) <= 6 and words[0].text[:1].isupper():
+                    out.update(range(i + 1, j))
+                i = j
+        i += 1
+    return out
+
+
+def dateline(place: Place, text: str) -> bool:
+    """"МОСКВА, 12 января." / "MOSCOW, Dec 1 (Reuters)": the dateline names where the reporter files
+    from, not where the event happens."""
+    return (place.text.isupper() and len(place.text) > 2 and text[place.end:place.end + 1] == ","
+            and (place.start == 0 or text[place.start - 1] == "\n" or text[max(0, place.start - 2):place.start].strip() == ""))
 
 
 def span_root(span: Span) -> Token:
@@ -228,14 +258,23 @@ def polarity(doc: Doc, comp: Compiled, sent: Span, start: int, end: int) -> str:
     # a negator denies the event when it sits on the trigger or on the verb the trigger is an argument
     # of, or on the verbs that verb completes ("do not want to declare mobilization")
     narrow = set(inside)
-    if governor.i in (head.i, head.head.i):  # spaCy makes a new Token object per access: compare indexes
+    arg = head
+    while arg.dep_ in ("amod", "compound", "nmod", "flat") and arg.head.i != arg.i and arg.head.pos_ in ("NOUN", "PROPN"):
+        arg = arg.head  # "mobilization measures are not held": the noun the trigger qualifies
+        narrow.add(arg.i)
+    if governor.i in (head.i, arg.head.i):  # spaCy makes a new Token object per access: compare indexes
         narrow.add(governor.i)
         while governor.dep_ == "xcomp" and governor.head.i != governor.i:
             governor = governor.head
             narrow.add(governor.i)
+    nouns = {t.i for t in chain if t.pos_ in ("NOUN", "PROPN")}
     for m in comp.negation.matches(doc, sent.start, sent.end):
-        if any(t.head.i in narrow and t.i not in inside for t in doc[m.start:m.end]):
-            found.add("denied")
+        for t in doc[m.start:m.end]:
+            if t.i in inside:
+                continue
+            # "no discussions about mobilization", "никаких решений о второй волне"
+            if t.head.i in narrow or (t.dep_ == "det" and t.head.i in nouns):
+                found.add("denied")
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")][:1]
     verbs += [c for v in verbs for c in v.children if c.dep_ in ("aux", "aux:pass")]
     if any(f in str(v.morph).split("|") for v in verbs for f in comp.planned_features):
@@ -256,7 +295,8 @@ def speaker_ranges(doc: Doc, comp: Compiled, sent: Span) -> list[tuple[int, int]
 
 
 def named_places(doc: Doc, comp: Compiled, info: SentenceInfo) -> list[Place]:
-    """The sentence's affirmed places, without destinations and those naming a speaker when others remain."""
+    """The sentence's affirmed places, without datelines, destinations and those naming a speaker
+    when others remain."""
     places = [p for p in info.places if not p.negated and not (p.kind == "country" and is_destination(doc, comp, p))]
     speakers = speaker_ranges(doc, comp, info.span)
     outside = [p for p in places if not any(a <= p.start < b for a, b in speakers)]
@@ -325,11 +365,11 @@ def actors(doc: Doc, info: SentenceInfo, exclude: str | None) -> list[str]:
 def find_events(doc: Doc, pack: Pack, lang: str) -> list[Event]:
     """The events of one Doc whose extensions places/quantities/dates/entities/quotes are set."""
     comp = compile_pack(str(pack.source), lang)
-    places = doc._.places or []
     text = doc.text  # Doc.text joins every token: read it once
+    places = [p for p in doc._.places or [] if not dateline(p, text)]
     ctx = {"country": article_country(places, pack.default_country), "focus": focus_region(doc, places),
            "recent": [], "text": text}
-    infos = sentence_infos(doc, comp)
+    infos = sentence_infos(doc, comp, places)
     events: list[Event] = []
     previous: list[Event] = []
     for i, info in enumerate(infos):
