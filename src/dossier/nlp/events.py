@@ -384,8 +384,9 @@ def find_events(doc: Doc, pack: Pack, lang: str) -> list[Event]:
             previous = here
         elif previous and continues(doc, comp, infos, i, previous, text):
             extend(previous, doc, comp, pack, info)
-        else:
-            previous = []
+        elif named or "\n" in text[previous[-1].sentence[1] if previous else 0:info.span.start_char]:
+            previous = []  # a sentence about other places, or a new paragraph, ends the list
+        # else: a neutral aside ("— в ноябре.") keeps the previous events open for a continuation
     return events
 
 
@@ -412,10 +413,10 @@ def sentence_events(doc: Doc, comp: Compiled, pack: Pack, info: SentenceInfo, in
 def continues(doc: Doc, comp: Compiled, infos: list[SentenceInfo], i: int, previous: list[Event],
               text: str) -> bool:
     """Whether trigger-less sentence i carries on the previous sentence's events."""
-    info, prev = infos[i], infos[i - 1]
+    info = infos[i]
     if not any(p.kind in ("region", "city") and not p.negated for p in info.places):
         return False
-    if "\n" in text[prev.span.start_char:info.span.start_char].rstrip():
+    if "\n" in text[previous[-1].sentence[1]:info.span.start_char].rstrip():
         return False  # a new paragraph starts a new topic
     s = info.span
     opens_list = any(m.start < s.start + LIST_CUE_TOKENS
