@@ -119,4 +119,4 @@ def read_one(path: str | Path) -> Document:
 
 
 # register the built-in readers
-from dossier.sources import html, jsonl, text  # noqa: E402,F401
+from dossier.sources import html, jsonl, rss, telegram, text, warc  # noqa: E402,F401

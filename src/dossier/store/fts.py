@@ -96,4 +96,8 @@ class LikeFts:
 
 
 def for_dialect(name: str):
+    if name == "postgresql":
+        from dossier.store.pg import PostgresFts
+
+        return PostgresFts()
     return SqliteFts() if name == "sqlite" else LikeFts()
