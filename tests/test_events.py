@@ -169,7 +169,7 @@ def test_regional_anaphora_points_to_the_region_just_named() -> None:
 
 @pytest.mark.parametrize("title, expected", [("Summonses in Buryatia", ["RU-BU"]), (None, ["RU"])])
 def test_the_region_of_the_title_is_the_focus_of_local_events(title: str | None, expected: list[str]) -> None:
-    text = ("Men in Buryatia received summonses. Neighbouring Tyva reported nothing similar, officials in Tyva said. "
+    text = ("Men in Buryatia received summonses. Neighbouring Tyva reported nothing similar, officials in Tyva said.\n"
             "Reservists were also called to military training.")
     doc = annotate("en", text, places=[("Buryatia", "RU-BU"), ("Tyva", "RU-TY")])
     doc._.places.append(doc._.places[-1].__class__(**{**doc._.places[-1].__dict__,
@@ -224,3 +224,12 @@ def test_a_neutral_aside_keeps_the_list_open() -> None:
     ev = only(events("ru", text, places=[("Дальнем Востоке", "macro:far-east"), ("Якутии", "RU-SA"),
                                          ("Чукотки", "RU-CHU")]), "conscription")
     assert {"RU-SA", "RU-CHU"} <= set(ev.places)
+
+
+def test_a_paragraph_about_another_region_keeps_to_it() -> None:
+    text = ("Новосибирская область: начались военные сборы\n"
+            "Тем временем в Томской области продолжается набор контрактников. "
+            "Губернатор поручил районам набрать ещё 600 добровольцев.")
+    found = events("ru", text, places=[("Новосибирская область", "RU-NVS"), ("Томской области", "RU-TOM")],
+                   quantities=[("600 добровольцев", 600, "добровольцев")])
+    assert only(found, "recruitment_quota").places == ["RU-TOM"]

@@ -133,7 +133,7 @@ def focus_region(doc: Doc, places: list[Place]) -> str | None:
     everywhere = _regions(affirmed)
     if len(everywhere) == 1:
         return everywhere[0]
-    sents = list(doc.sents)
+    sents = segments(doc)
     lede = _regions([p for p in affirmed if sents and p.start < sents[0].end_char])
     counts = Counter(r for p in affirmed for r in _regions([p]))
     if len(lede) == 1 and counts and counts.most_common(1)[0][0] == lede[0]:
@@ -141,8 +141,24 @@ def focus_region(doc: Doc, places: list[Place]) -> str | None:
     return None
 
 
+def segments(doc: Doc) -> list[Span]:
+    """Sentences, also cut at line breaks: a headline or a dateline the parser ran into the next
+    paragraph is a sentence of its own, and a line break is a paragraph boundary."""
+    out = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and "\n" in tok.text:
+                if tok.i > start:
+                    out.append(doc[start:tok.i])
+                start = tok.i + 1
+        if start < sent.end:
+            out.append(doc[start:sent.end])
+    return [s for s in out if s.text.strip()]
+
+
 def sentence_infos(doc: Doc, comp: Compiled, places: list[Place]) -> list[SentenceInfo]:
-    infos = [SentenceInfo(span=s, index=i) for i, s in enumerate(doc.sents)]
+    infos = [SentenceInfo(span=s, index=i) for i, s in enumerate(segments(doc))]
     quantities: list[Quantity] = doc._.quantities or []
     for info in infos:
         s = info.span
@@ -325,7 +341,10 @@ def event_places(doc: Doc, comp: Compiled, info: SentenceInfo, kind_scope: str, 
     if info.local_anaphora and ctx.get("recent"):  # "the regional office": the region just named
         return codes + ctx["recent"]
     if focus and (info.local_anaphora or (kind_scope == "local" and not info.national)):
-        return codes + [focus]
+        # a paragraph that moved to another region ("Meanwhile, in neighbouring Tomsk Oblast …")
+        # speaks of that region until it names another
+        recent = ctx.get("recent") or []
+        return codes + (recent if recent and recent != [focus] else [focus])
     return codes + [ctx["country"]]
 
 
@@ -373,7 +392,7 @@ def find_events(doc: Doc, pack: Pack, lang: str) -> list[Event]:
     events: list[Event] = []
     previous: list[Event] = []
     for i, info in enumerate(infos):
-        if i and "\n" in text[infos[i - 1].span.start_char:info.span.start_char].rstrip():
+        if i and "\n" in text[infos[i - 1].span.end_char:info.span.start_char]:
             ctx["recent"] = []  # a new paragraph: no region carried over
         here = sentence_events(doc, comp, pack, info, infos, ctx)
         named = _regions(named_places(doc, comp, info))
