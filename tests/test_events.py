@@ -120,6 +120,7 @@ def test_ru_summons_in_a_region_in_the_locative() -> None:
     ("Если мобилизацию объявят, мужчины уедут.", "mobilization", "hypothetical"),
     ("Минобороны планирует набрать 400 тысяч контрактников.", "contract_recruitment", "planned"),
     ("В сентябре была объявлена частичная мобилизация.", "mobilization", "asserted"),
+    ("Решение приняли, чтобы не перегружать военкоматы в связи с частичной мобилизацией.", "mobilization", "asserted"),
 ])
 def test_ru_types_and_polarity(text: str, etype: str, polarity: str) -> None:
     assert only(events("ru", text), etype).polarity == polarity

@@ -34,6 +34,7 @@ from dossier.model import Event, Place, Quantity, Trigger
 MODIFIER_DEPS = {"neg", "aux", "auxpass", "aux:pass", "advmod", "amod", "det", "mark", "discourse", "xcomp",
                  "compound", "nmod", "advcl", "prep", "acl"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass"}
+CORE_DEPS = SUBJECT_DEPS | {"obj", "dobj", "attr", "xcomp", "ccomp", "csubj", "conj", "appos", "expl"}
 OBJECT_DEPS = {"pobj", "dobj", "obj", "nmod", "obl", "iobj"}
 LIST_CUE_TOKENS = 4  # a continuation cue must start within this many tokens of the sentence start
 
@@ -278,7 +279,9 @@ def polarity(doc: Doc, comp: Compiled, sent: Span, start: int, end: int) -> str:
     while arg.dep_ in ("amod", "compound", "nmod", "flat") and arg.head.i != arg.i and arg.head.pos_ in ("NOUN", "PROPN"):
         arg = arg.head  # "mobilization measures are not held": the noun the trigger qualifies
         narrow.add(arg.i)
-    if governor.i in (head.i, arg.head.i):  # spaCy makes a new Token object per access: compare indexes
+    # only when the trigger is the verb itself or one of its core arguments: "не усугублять
+    # загруженность в связи с мобилизацией" does not deny the mobilization
+    if governor.i == head.i or (governor.i == arg.head.i and arg.dep_ in CORE_DEPS):
         narrow.add(governor.i)
         while governor.dep_ == "xcomp" and governor.head.i != governor.i:
             governor = governor.head
