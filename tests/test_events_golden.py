@@ -1,6 +1,6 @@
 """End to end on whole articles (all components): event (type, place) pairs against gold files.
 
-h1 (EN) and h2 (RU) were written for these tests, gold first; the shared seed and ru-example are
+h1, h3 (EN) and h2, h4 (RU) were written for these tests, gold first; the shared seed and ru-example are
 used when ../shared/eval is beside the checkout. Thresholds sit below the measured figures in
 docs/events.md so that a regression fails while small wording changes in other components do not."""
 from __future__ import annotations
@@ -18,7 +18,7 @@ from dossier.sources import read_one
 
 FIXTURES = Path(__file__).parent / "fixtures" / "events"
 SHARED = Path("/work/shared/eval")
-CASES = [(FIXTURES / "h1.txt", 0.8), (FIXTURES / "h2.txt", 0.8),
+CASES = [(FIXTURES / "h1.txt", 0.8), (FIXTURES / "h2.txt", 0.8), (FIXTURES / "h3.txt", 0.8), (FIXTURES / "h4.txt", 0.8),
          (SHARED / "seed" / "article.txt", 0.8), (SHARED / "ru-example" / "article.txt", 0.8)]
 
 
