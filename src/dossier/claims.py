@@ -118,7 +118,7 @@ def speaker_key(name: str | None) -> str | None:
 
         key = getattr(names, "person_key", None)
         if key is not None:
-            return key(name)
+            return key(name) or None
     except ImportError:
         pass
     return name.split()[-1].casefold()
@@ -221,11 +221,26 @@ def independence_groups(sources: list[ClaimSource], texts: Mapping[str, str],
         link = duplicate_of.get(d)
         if link in parent:
             union(d, link)
-    for i, a in enumerate(docs):
-        for b in docs[i + 1:]:
-            if find(a) != find(b) and a in texts and b in texts and near_duplicate(texts[a], texts[b]):
-                union(a, b)
+    for a, b in near_duplicate_pairs({d: texts[d] for d in docs if d in texts}):
+        union(a, b)
     return {d: find(d) for d in docs}
+
+
+def near_duplicate_pairs(texts: Mapping[str, str], threshold: float = DUPLICATE_JACCARD) -> list[tuple[str, str]]:
+    """Pairs of near-identical texts, found through MinHash LSH (no all-pairs comparison)."""
+    from datasketch import MinHashLSH
+
+    if len(texts) < 2:
+        return []
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    for doc_id, text in texts.items():
+        lsh.insert(doc_id, _minhash(text))
+    pairs = []
+    for doc_id, text in texts.items():
+        for other in lsh.query(_minhash(text)):
+            if other > doc_id and _minhash(text).jaccard(_minhash(texts[other])) >= threshold:
+                pairs.append((doc_id, other))
+    return pairs
 
 
 def near_duplicate(a: str, b: str, threshold: float = DUPLICATE_JACCARD) -> bool:

@@ -26,7 +26,7 @@ DEFAULT_PACK = "mobilization"
 LANGS = ("en", "ru")
 CUE_POLARITIES = ("denied", "rumored", "planned", "hypothetical")
 SCOPES = ("national", "local")
-DISCOURSE_KEYS = ("national", "continuation", "reporting", "local_anaphora", "destination")
+DISCOURSE_KEYS = ("national", "continuation", "reporting", "local_anaphora", "destination", "not_triggers")
 
 __all__ = ["Pack", "EventType", "TriggerRule", "load_pack", "available_packs", "active_pack", "PACK_DIR"]
 
@@ -40,10 +40,11 @@ class TriggerRule:
     context: tuple[str, ...] = ()
     window: int = 0  # sentences either side where a context phrase may stand
     needs_quantity: bool = False  # fires only when the sentence carries a quantity
+    unless: tuple[str, ...] = ()  # does not fire when one of these phrases is in the sentence
 
     @property
     def contextual(self) -> bool:
-        return bool(self.context) or self.needs_quantity
+        return bool(self.context or self.unless) or self.needs_quantity
 
 
 @dataclass(frozen=True)
@@ -198,16 +199,17 @@ class _Parser:
             w = f"{where}.contextual[{i}]"
             if not isinstance(c, dict):
                 raise self.fail(w, "should be an inline table {phrases=[…], context=[…]}")
-            self.no_unknown(c, ("phrases", "context", "window", "needs_quantity"), w)
+            self.no_unknown(c, ("phrases", "context", "window", "needs_quantity", "unless"), w)
             context = tuple(self.strings(c, "context", w))
             needs_q = self.get(c, "needs_quantity", bool, w, default=False)
-            if not context and not needs_q:
-                raise self.fail(w, "a contextual trigger needs `context` phrases or `needs_quantity = true`")
+            unless = tuple(self.strings(c, "unless", w))
+            if not context and not needs_q and not unless:
+                raise self.fail(w, "a contextual trigger needs `context`, `unless` or `needs_quantity = true`")
             window = self.get(c, "window", int, w, default=0)
             phrases = self.strings(c, "phrases", w)
             if not phrases:
                 raise self.fail(f"{w}.phrases", "is required")
-            rules += [TriggerRule(p, name, context, window, needs_q) for p in phrases]
+            rules += [TriggerRule(p, name, context, window, needs_q, unless) for p in phrases]
         return rules
 
     def language(self, rules: LanguageRules, lang: str, pol: dict[str, Any], disc: dict[str, Any]) -> None:

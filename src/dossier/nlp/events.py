@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dossier.domains import Pack, TriggerRule, active_pack, load_pack
 from dossier.domains.phrases import Match, PhraseIndex, longest_first, norm, russian_lemma
@@ -34,6 +34,7 @@ from dossier.model import Event, Place, Quantity, Trigger
 MODIFIER_DEPS = {"neg", "aux", "auxpass", "aux:pass", "advmod", "amod", "det", "mark", "discourse", "xcomp",
                  "compound", "nmod", "advcl", "prep", "acl"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass"}
+CORE_DEPS = SUBJECT_DEPS | {"obj", "dobj", "attr", "xcomp", "ccomp", "csubj", "conj", "appos", "expl"}
 OBJECT_DEPS = {"pobj", "dobj", "obj", "nmod", "obl", "iobj"}
 LIST_CUE_TOKENS = 4  # a continuation cue must start within this many tokens of the sentence start
 
@@ -65,7 +66,7 @@ def compile_pack(pack_name: str, lang: str) -> Compiled:
     context: PhraseIndex[str] = index()
     for rule in rules.triggers:
         triggers.add(rule.phrase, rule)
-        for phrase in rule.context:
+        for phrase in rule.context + rule.unless:
             context.add(phrase, phrase)
     cues: PhraseIndex[str] = index()
     for polarity, phrases in rules.cues.items():
@@ -125,14 +126,15 @@ def focus_region(doc: Doc, places: list[Place]) -> str | None:
     first_line = text.lstrip().split("\n", 1)[0]
     offset = len(text) - len(text.lstrip())
     affirmed = [p for p in places if not p.negated]
+    headline = len(first_line) <= 200 and not first_line.rstrip().endswith((".", "!", "?", "…", ":"))
     in_title = _regions([p for p in affirmed if (title and p.text.casefold() in title)
-                         or (len(first_line) <= 200 and p.start < offset + len(first_line))])
+                         or (headline and p.start < offset + len(first_line))])
     if len(in_title) == 1:
         return in_title[0]
     everywhere = _regions(affirmed)
     if len(everywhere) == 1:
         return everywhere[0]
-    sents = list(doc.sents)
+    sents = segments(doc)
     lede = _regions([p for p in affirmed if sents and p.start < sents[0].end_char])
     counts = Counter(r for p in affirmed for r in _regions([p]))
     if len(lede) == 1 and counts and counts.most_common(1)[0][0] == lede[0]:
@@ -140,9 +142,24 @@ def focus_region(doc: Doc, places: list[Place]) -> str | None:
     return None
 
 
-def sentence_infos(doc: Doc, comp: Compiled) -> list[SentenceInfo]:
-    infos = [SentenceInfo(span=s, index=i) for i, s in enumerate(doc.sents)]
-    places = doc._.places or []
+def segments(doc: Doc) -> list[Span]:
+    """Sentences, also cut at line breaks: a headline or a dateline the parser ran into the next
+    paragraph is a sentence of its own, and a line break is a paragraph boundary."""
+    out = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and "\n" in tok.text:
+                if tok.i > start:
+                    out.append(doc[start:tok.i])
+                start = tok.i + 1
+        if start < sent.end:
+            out.append(doc[start:sent.end])
+    return [s for s in out if s.text.strip()]
+
+
+def sentence_infos(doc: Doc, comp: Compiled, places: list[Place]) -> list[SentenceInfo]:
+    infos = [SentenceInfo(span=s, index=i) for i, s in enumerate(segments(doc))]
     quantities: list[Quantity] = doc._.quantities or []
     for info in infos:
         s = info.span
@@ -158,16 +175,20 @@ def fires(rule: TriggerRule, infos: list[SentenceInfo], i: int) -> bool:
     """Whether a contextual trigger's condition holds around sentence i."""
     if rule.needs_quantity and not infos[i].quantities:
         return False
+    if rule.unless and set(rule.unless) & infos[i].context:
+        return False
     if not rule.context:
         return True
     lo, hi = max(0, i - rule.window), min(len(infos), i + rule.window + 1)
-    wanted = {" ".join(c.casefold().split()) for c in rule.context}
-    return any(wanted & {" ".join(c.casefold().split()) for c in infos[k].context} for k in range(lo, hi))
+    return any(set(rule.context) & infos[k].context for k in range(lo, hi))
 
 
 def sentence_triggers(doc: Doc, comp: Compiled, infos: list[SentenceInfo], i: int) -> list[Match[TriggerRule]]:
     s = infos[i].span
-    found = [m for m in comp.triggers.matches(doc, s.start, s.end) if fires(m.payload, infos, i)]
+    blocked = {k for m in comp.discourse["not_triggers"].matches(doc, s.start, s.end) for k in range(m.start, m.end)}
+    blocked |= quoted_names(doc, s)
+    found = [m for m in comp.triggers.matches(doc, s.start, s.end)
+             if fires(m.payload, infos, i) and m.start not in blocked]
     # plain triggers beat contextual ones of the same length; the longest phrase wins overall
     found.sort(key=lambda m: m.payload.contextual)
     chosen = longest_first(found)
@@ -178,11 +199,68 @@ def sentence_triggers(doc: Doc, comp: Compiled, infos: list[SentenceInfo], i: in
     return sorted(chosen + extra, key=lambda m: m.start)
 
 
+OPENING, CLOSING = "«“\"„", "»”\"“"
+
+
+def quoted_names(doc: Doc, sent: Span) -> set[int]:
+    """Token indexes inside a short capitalised multi-word name in quotation marks (a project,
+    group or operation: «Призыв к совести»): their words name something, they report no event."""
+    out: set[int] = set()
+    i = sent.start
+    while i < sent.end:
+        if doc[i].text in OPENING:
+            j = next((k for k in range(i + 1, min(sent.end, i + 8)) if doc[k].text in CLOSING), None)
+            if j is not None:
+                words = [t for t in doc[i + 1:j] if t.is_alpha]
+                if 2 <= len(words) <= 6 and words[0].text[:1].isupper():
+                    out.update(range(i + 1, j))
+                i = j
+        i += 1
+    return out
+
+
+def dateline(place: Place, text: str) -> bool:
+    """"МОСКВА, 12 января." / "MOSCOW, Dec 1 (Reuters)": the dateline names where the reporter files
+    from, not where the event happens."""
+    return (place.text.isupper() and len(place.text) > 2 and text[place.end:place.end + 1] == ","
+            and (place.start == 0 or text[place.start - 1] == "\n" or text[max(0, place.start - 2):place.start].strip() == ""))
+
+
+def span_root(span: Span) -> Token:
+    """The span's head word. Span.root and Token.ancestors/subtree can fail or loop on the cyclic
+    trees Natasha sometimes produces, so the tree walks here guard against cycles."""
+    for tok in span:
+        if tok.head.i == tok.i or not span.start <= tok.head.i < span.end:
+            return tok
+    return span[-1]
+
+
+def ancestors(tok: Token, sent: Span) -> list[Token]:
+    out, seen = [], {tok.i}
+    while tok.head.i not in seen and sent.start <= tok.head.i < sent.end:
+        tok = tok.head
+        seen.add(tok.i)
+        out.append(tok)
+    return out
+
+
+def subtree_range(tok: Token) -> tuple[int, int]:
+    """Character range covered by `tok` and its descendants."""
+    seen, todo = {tok.i}, [tok]
+    while todo:
+        for child in todo.pop().children:
+            if child.i not in seen:
+                seen.add(child.i)
+                todo.append(child)
+    doc = tok.doc
+    first, last = doc[min(seen)], doc[max(seen)]
+    return first.idx, last.idx + len(last.text)
+
+
 def polarity(doc: Doc, comp: Compiled, sent: Span, start: int, end: int) -> str:
     """The polarity of the trigger at tokens [start, end) from the cues that govern it."""
-    trig = doc[start:end]
-    head = trig.root
-    chain = [head, *[t for t in head.ancestors if sent.start <= t.i < sent.end]]
+    head = span_root(doc[start:end])
+    chain = [head, *ancestors(head, sent)]
     chain_ids = {t.i for t in chain}
     inside = set(range(start, end))
     found: set[str] = set()
@@ -197,14 +275,25 @@ def polarity(doc: Doc, comp: Compiled, sent: Span, start: int, end: int) -> str:
     # a negator denies the event when it sits on the trigger or on the verb the trigger is an argument
     # of, or on the verbs that verb completes ("do not want to declare mobilization")
     narrow = set(inside)
-    if governor is head or head.head is governor:
+    arg = head
+    while arg.dep_ in ("amod", "compound", "nmod", "flat") and arg.head.i != arg.i and arg.head.pos_ in ("NOUN", "PROPN"):
+        arg = arg.head  # "mobilization measures are not held": the noun the trigger qualifies
+        narrow.add(arg.i)
+    # only when the trigger is the verb itself or one of its core arguments: "не усугублять
+    # загруженность в связи с мобилизацией" does not deny the mobilization
+    if governor.i == head.i or (governor.i == arg.head.i and arg.dep_ in CORE_DEPS):
         narrow.add(governor.i)
-        while governor.dep_ == "xcomp" and governor.head is not governor:
+        while governor.dep_ == "xcomp" and governor.head.i != governor.i:
             governor = governor.head
             narrow.add(governor.i)
+    nouns = {t.i for t in chain if t.pos_ in ("NOUN", "PROPN")}
     for m in comp.negation.matches(doc, sent.start, sent.end):
-        if any(t.head.i in narrow and t.i not in inside for t in doc[m.start:m.end]):
-            found.add("denied")
+        for t in doc[m.start:m.end]:
+            if t.i in inside:
+                continue
+            # "no discussions about mobilization", "никаких решений о второй волне"
+            if t.head.i in narrow or (t.dep_ == "det" and t.head.i in nouns):
+                found.add("denied")
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")][:1]
     verbs += [c for v in verbs for c in v.children if c.dep_ in ("aux", "aux:pass")]
     if any(f in str(v.morph).split("|") for v in verbs for f in comp.planned_features):
@@ -220,13 +309,13 @@ def speaker_ranges(doc: Doc, comp: Compiled, sent: Span) -> list[tuple[int, int]
         deps = SUBJECT_DEPS if last.pos_ in ("VERB", "AUX") else OBJECT_DEPS
         for child in last.children:
             if child.dep_ in deps:
-                sub = list(child.subtree)
-                out.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+                out.append(subtree_range(child))
     return out
 
 
 def named_places(doc: Doc, comp: Compiled, info: SentenceInfo) -> list[Place]:
-    """The sentence's affirmed places, without destinations and those naming a speaker when others remain."""
+    """The sentence's affirmed places, without datelines, destinations and those naming a speaker
+    when others remain."""
     places = [p for p in info.places if not p.negated and not (p.kind == "country" and is_destination(doc, comp, p))]
     speakers = speaker_ranges(doc, comp, info.span)
     outside = [p for p in places if not any(a <= p.start < b for a, b in speakers)]
@@ -239,7 +328,7 @@ def is_destination(doc: Doc, comp: Compiled, place: Place) -> bool:
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None:
         return False
-    root = span.root
+    root = span_root(span)
     preps = [root.head] if root.dep_ == "pobj" else [c for c in root.children if c.dep_ == "case"]
     case = root.morph.get("Case")
     return any(norm(p.text) in comp.destination for p in preps) and (not case or "Acc" in case)
@@ -255,7 +344,10 @@ def event_places(doc: Doc, comp: Compiled, info: SentenceInfo, kind_scope: str, 
     if info.local_anaphora and ctx.get("recent"):  # "the regional office": the region just named
         return codes + ctx["recent"]
     if focus and (info.local_anaphora or (kind_scope == "local" and not info.national)):
-        return codes + [focus]
+        # a paragraph that moved to another region ("Meanwhile, in neighbouring Tomsk Oblast …")
+        # speaks of that region until it names another
+        recent = ctx.get("recent") or []
+        return codes + (recent if recent and recent != [focus] else [focus])
     return codes + [ctx["country"]]
 
 
@@ -295,15 +387,15 @@ def actors(doc: Doc, info: SentenceInfo, exclude: str | None) -> list[str]:
 def find_events(doc: Doc, pack: Pack, lang: str) -> list[Event]:
     """The events of one Doc whose extensions places/quantities/dates/entities/quotes are set."""
     comp = compile_pack(str(pack.source), lang)
-    places = doc._.places or []
     text = doc.text  # Doc.text joins every token: read it once
+    places = [p for p in doc._.places or [] if not dateline(p, text)]
     ctx = {"country": article_country(places, pack.default_country), "focus": focus_region(doc, places),
            "recent": [], "text": text}
-    infos = sentence_infos(doc, comp)
+    infos = sentence_infos(doc, comp, places)
     events: list[Event] = []
     previous: list[Event] = []
     for i, info in enumerate(infos):
-        if i and "\n" in text[infos[i - 1].span.start_char:info.span.start_char].rstrip():
+        if i and "\n" in text[infos[i - 1].span.end_char:info.span.start_char]:
             ctx["recent"] = []  # a new paragraph: no region carried over
         here = sentence_events(doc, comp, pack, info, infos, ctx)
         named = _regions(named_places(doc, comp, info))
@@ -314,8 +406,9 @@ def find_events(doc: Doc, pack: Pack, lang: str) -> list[Event]:
             previous = here
         elif previous and continues(doc, comp, infos, i, previous, text):
             extend(previous, doc, comp, pack, info)
-        else:
-            previous = []
+        elif named or "\n" in text[previous[-1].sentence[1] if previous else 0:info.span.start_char]:
+            previous = []  # a sentence about other places, or a new paragraph, ends the list
+        # else: a neutral aside ("— в ноябре.") keeps the previous events open for a continuation
     return events
 
 
@@ -342,10 +435,10 @@ def sentence_events(doc: Doc, comp: Compiled, pack: Pack, info: SentenceInfo, in
 def continues(doc: Doc, comp: Compiled, infos: list[SentenceInfo], i: int, previous: list[Event],
               text: str) -> bool:
     """Whether trigger-less sentence i carries on the previous sentence's events."""
-    info, prev = infos[i], infos[i - 1]
+    info = infos[i]
     if not any(p.kind in ("region", "city") and not p.negated for p in info.places):
         return False
-    if "\n" in text[prev.span.start_char:info.span.start_char].rstrip():
+    if "\n" in text[previous[-1].sentence[1]:info.span.start_char].rstrip():
         return False  # a new paragraph starts a new topic
     s = info.span
     opens_list = any(m.start < s.start + LIST_CUE_TOKENS
