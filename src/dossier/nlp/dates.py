@@ -1,13 +1,281 @@
-"""Dates component (placeholder)."""
+"""Dates component: every date the text names, resolved to the precision it gives.
+
+Regexes built from the month, relation and period tables in ``data/numbers/dates.<lang>.toml``
+rather than dateparser: dateparser's ``search_dates`` finds dates but loses the precision asked for
+("in April" comes back as a full day) and the relation word, and it is slow per sentence.
+
+Resolution. A date without a year ("March 13", "в апреле") takes the year that puts it closest to
+the reference date (so "in December" written in January is last December), unless a cue says past
+("back in October") or future ("next April"). The reference date is the publication date; when
+there is none, it is the latest explicit year in the text with the month of the first dated
+mention (news leads with the current event). Relative words ("yesterday", "в этом году") resolve
+only against a publication date; a date that cannot be resolved keeps ``value: None``.
+"""
 from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dossier.model import DateRef
+from dossier.nlp.numerals import SPACES, alternation, lexicon
+
+_S = rf"[{SPACES}]+"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_CACHE_KEY = "dossier.dates"
+
+
+@dataclass
+class Mention:
+    """A date as read, before resolution: year/month/day as written (None when absent)."""
+
+    start: int
+    end: int
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    rel: tuple[str, int] | None = None  # relative phrase: (unit, offset)
+    period_year: bool = False  # "the end of the year": the reference year
+    precision: str | None = None
+
+
+class DateGrammar:
+    """Compiled date patterns for one language."""
+
+    def __init__(self, lang: str) -> None:
+        lex = lexicon("dates", lang)
+        self.lang, self.lex = lang, lex
+        self.months: dict[str, int] = {k.lower().rstrip("."): v for k, v in lex["months"].items()}
+        names = set(self.months)
+        # abbreviations: written with a dot in the data ("окт."), or English prefixes of a name ("jan")
+        abbrev = {k.lower().rstrip(".") for k in lex["months"] if k.endswith(".")}
+        if lang == "en":
+            abbrev |= {n for n in names if any(o != n and o.startswith(n) for o in names)}
+        if lang == "en":  # English months are capitalised ("may" is a verb); only abbreviations take a dot
+            mon = (rf"(?P<mon>(?:{alternation({n.capitalize() for n in abbrev})})\.?(?!\w)"
+                   rf"|{alternation({n.capitalize() for n in names - abbrev})})")
+        else:
+            mon = rf"(?P<mon>(?:{alternation(abbrev)})\.?(?!\w)|{alternation(names - abbrev)})"
+        day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|-?го|-?е)?(?!\d)"
+        parts = alternation(lex["period_parts"])
+        yw = alternation(lex.get("year_words", []))
+        year = rf"(?P<year>{_YEAR})(?!\d)" + (rf"(?:{_S}(?:{yw})(?!\w))?" if yw else "")
+        flags = 0 if lang == "en" else re.IGNORECASE  # English months are capitalised ("may" is a verb)
+        pyears = alternation(lex["period_years"])
+        self.numeric = re.compile(
+            rf"(?<![\d.])(?:(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
+            rf"|(?P<d>[0-3]?\d)(?P<sep>[./])(?P<m>[01]?\d)(?P=sep)(?P<y>{_YEAR}|\d\d))(?![\d.]\d)"
+            + (rf"(?:{_S}(?:{yw})(?!\w))?" if yw else ""))
+        self.dmy = re.compile(rf"(?<!\w)(?:(?P<part>(?i:{parts})){_S}(?:the{_S})?)?(?:{day}(?:{_S}of)?{_S})?{mon}(?:{_S}{day.replace('day', 'day2')})?"
+                              rf"(?:,?{_S}{year})?(?!\w)", flags)
+        self.period = re.compile(rf"(?<!\w)(?P<part>{parts}){_S}(?:(?P<py>{pyears})|{year})(?!\w)", re.IGNORECASE)
+        self.bare_year = re.compile(rf"(?<![\w.,-]){year}(?![\w-]|[.,]\d)", re.IGNORECASE)
+        rel = alternation(lex["relations"])
+        self.relation = re.compile(rf"(?:^|(?<=[^\w]))(?P<rel>{rel})(?:{_S}|-)?(?:the{_S})?$", re.IGNORECASE)
+        self.relative = re.compile(rf"(?<!\w)(?:{alternation(lex['relative'])})(?!\w)", re.IGNORECASE)
+        days = {k.capitalize() if lang == "en" else k for k in lex["weekdays"]}
+        self.weekday = re.compile(rf"(?<!\w)(?:{alternation(days)})(?!\w)",
+                                  0 if lang == "en" else re.IGNORECASE)
+        ago_units = alternation(lex["ago"]["units"])
+        self.ago = re.compile(rf"(?<!\w)(?P<n>\d+|{alternation(_SMALL_VALUE)}){_S}(?P<unit>{ago_units}){_S}"
+                              rf"(?:{alternation(lex['ago']['words'])})(?!\w)", re.IGNORECASE)
+        self.past = re.compile(rf"(?:{alternation(lex['past_cues'])})\W*$", re.IGNORECASE)
+        self.future = re.compile(rf"(?:{alternation(lex['future_cues'])})\W*$", re.IGNORECASE)
+
+    def relation_before(self, text: str, start: int) -> tuple[bool, str | None]:
+        """(a relation or cue word stands right before `start`, the relation it names)."""
+        m = self.relation.search(text[max(0, start - 30):start])
+        if not m:
+            return False, None
+        key = re.sub(r"\s+", " ", m.group("rel").lower())
+        rels = {k.lower(): v for k, v in self.lex["relations"].items()}
+        return True, rels.get(key) or None
+
+
+# Small number words in "two years ago" / "два года назад" (the quantities lexicon handles the rest).
+_SMALL_VALUE = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "один": 1, "одна": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5,
+                "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10}
+
+
+@lru_cache(maxsize=None)
+def grammar(lang: str) -> DateGrammar:
+    return DateGrammar(lang)
+
+
+def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def _month_mentions(g: DateGrammar, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    out = []
+    for m in g.dmy.finditer(text):
+        d = m.group("day") or m.group("day2")
+        y = m.group("year")
+        if _overlaps(m.span(), taken) or (d and not 1 <= int(d) <= 31):
+            continue
+        if not d and not y and not m.group("part") and not g.relation_before(text, m.start())[0]:
+            continue  # a bare month name needs a preposition: "March" may be a march, "Мая" a name
+        out.append(Mention(m.start(), m.end(), int(y) if y else None, g.months[m.group("mon").lower().rstrip(".")],
+                           int(d) if d else None, precision="day" if d else "month"))
+    return out
+
+
+def _ago_value(n: str) -> int:
+    return int(n) if n.isdigit() else _SMALL_VALUE.get(n.lower(), 1)
+
+
+def find_mentions(text: str, lang: str) -> list[Mention]:
+    """Every date-like span in `text`, unresolved, in text order (longest pattern wins)."""
+    g = grammar(lang)
+    found: list[Mention] = []
+
+    def taken() -> list[tuple[int, int]]:
+        return [(x.start, x.end) for x in found]
+
+    for m in g.numeric.finditer(text):
+        y, mo, d = (m.group("iy"), m.group("im"), m.group("id")) if m.group("iy") else (m.group("y"), m.group("m"), m.group("d"))
+        if lang == "en" and m.group("sep") == "/" and int(mo) <= 12 and int(d) <= 12:
+            mo, d = d, mo  # English slashes are month/day/year
+        year = int(y) + (2000 if len(y) == 2 else 0)
+        if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31:
+            found.append(Mention(m.start(), m.end(), year, int(mo), int(d), precision="day"))
+    for m in g.period.finditer(text):
+        if not _overlaps(m.span(), taken()):
+            month = {k.lower(): v for k, v in g.lex["period_parts"].items()}[re.sub(r"\s+", " ", m["part"].lower())]
+            found.append(Mention(m.start(), m.end(), int(m["year"]) if m["year"] else None, month or None,
+                                 period_year=bool(m["py"]), precision="month" if month else "year"))
+    found += _month_mentions(g, text, taken())
+    for m in g.ago.finditer(text):
+        if not _overlaps(m.span(), taken()):
+            unit = {k.lower(): v for k, v in g.lex["ago"]["units"].items()}[m["unit"].lower()]
+            found.append(Mention(m.start(), m.end(), rel=(unit, -_ago_value(m["n"])), precision=unit))
+    rel_table = {k.lower(): v for k, v in g.lex["relative"].items()}
+    for m in g.relative.finditer(text):
+        if not _overlaps(m.span(), taken()):
+            unit, off = rel_table[re.sub(r"\s+", " ", m.group(0).lower())]
+            found.append(Mention(m.start(), m.end(), rel=(unit, off), precision=unit))
+    week = {k.lower(): v for k, v in g.lex["weekdays"].items()}
+    for m in g.weekday.finditer(text):
+        if not _overlaps(m.span(), taken()) and (lang == "ru" or g.relation_before(text, m.start())[0]):
+            found.append(Mention(m.start(), m.end(), rel=("weekday", week[m.group(0).lower()]), precision="day"))
+    for m in g.bare_year.finditer(text):
+        if not _overlaps(m.span(), taken()) and (g.relation_before(text, m.start())[0] or m.end("year") < m.end()):
+            found.append(Mention(m.start(), m.end(), int(m["year"]), precision="year"))
+    return sorted(found, key=lambda x: x.start)
+
+
+def _parse_iso(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    try:
+        return dt.date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return None
+
+
+def reference_date(mentions: list[Mention], published: str | None) -> tuple[dt.date | None, bool]:
+    """(the date partial dates resolve against, whether it is a real publication date)."""
+    pub = _parse_iso(published)
+    if pub:
+        return pub, True
+    years = [x.year for x in mentions if x.year]
+    if not years:
+        return None, False
+    anchor = max(years)
+    first = next((x for x in mentions if x.month and not x.period_year and x.year in (None, anchor)), None)
+    return dt.date(anchor, first.month if first else 12, 1), False
+
+
+def _nearest_year(month: int, ref: dt.date, past: bool, future: bool) -> int:
+    here = ref.year * 12 + ref.month
+    options = [ref.year - 1, ref.year, ref.year + 1]
+    if past:
+        options = [y for y in options if y * 12 + month <= here] or options
+    if future:
+        options = [y for y in options if y * 12 + month > here] or options
+    return min(options, key=lambda y: (abs(y * 12 + month - here), y != ref.year))
+
+
+def _shift(ref: dt.date, unit: str, offset: int) -> tuple[int, int, int]:
+    if unit == "day":
+        d = ref + dt.timedelta(days=offset)
+        return d.year, d.month, d.day
+    if unit == "weekday":
+        d = ref - dt.timedelta(days=(ref.weekday() - offset) % 7)
+        return d.year, d.month, d.day
+    if unit == "month":
+        n = ref.year * 12 + ref.month - 1 + offset
+        return n // 12, n % 12 + 1, 1
+    return ref.year + offset, 1, 1
+
+
+def resolve(x: Mention, text: str, g: DateGrammar, ref: dt.date | None, published: bool) -> str | None:
+    """The ISO value of a mention at its precision, or None when it cannot be resolved."""
+    if x.rel:
+        if not (published and ref):
+            return None
+        y, m, d = _shift(ref, *x.rel)
+        return {"day": f"{y:04d}-{m:02d}-{d:02d}", "month": f"{y:04d}-{m:02d}", "year": f"{y:04d}"}[x.precision]
+    year = x.year
+    if year is None:
+        if ref is None:
+            return None
+        before = text[max(0, x.start - 30):x.start]
+        year = ref.year if x.period_year or not x.month or not ref else _nearest_year(
+            x.month, ref, bool(g.past.search(before)), bool(g.future.search(before)))
+    if x.precision == "day":
+        try:
+            return dt.date(year, x.month, x.day).isoformat()
+        except ValueError:
+            return None
+    if x.precision == "month" and x.month:
+        return f"{year:04d}-{x.month:02d}"
+    return f"{year:04d}"
+
+
+def _relation(g: DateGrammar, text: str, x: Mention, value: str | None, ref: dt.date | None) -> str | None:
+    _, rel = g.relation_before(text, x.start)
+    if rel and "|" in rel:  # Russian "с": since for a date before the reference, from for a later one
+        past, future = rel.split("|")
+        when = _parse_iso(value)
+        rel = future if when and ref and when > ref else past
+    return rel
+
+
+def find_dates(text: str, lang: str, published: str | None = None) -> list[DateRef]:
+    """Every date in `text` as contract DateRefs, resolved against `published` (ISO) when given."""
+    g = grammar(lang)
+    mentions = find_mentions(text, lang)
+    ref, is_pub = reference_date(mentions, published)
+    out = []
+    for x in mentions:
+        value = resolve(x, text, g, ref, is_pub)
+        out.append(DateRef(start=x.start, end=x.end, text=text[x.start:x.end], value=value,
+                           precision=x.precision if x.precision in ("day", "month", "year") else None,
+                           relation=_relation(g, text, x, value, ref)))
+    return out
+
+
+def dates_of(doc: Doc, lang: str) -> list[DateRef]:
+    """The dates of a Doc, computed once (the quantities component reads them to skip date numbers)."""
+    if _CACHE_KEY not in doc.user_data:
+        meta = doc._.meta or {}
+        doc.user_data[_CACHE_KEY] = find_dates(doc.text, lang, meta.get("published"))
+    return doc.user_data[_CACHE_KEY]
+
 
 @Language.factory("dossier_dates", default_config={"lang": "en"})
-def make_dates(nlp: Language, name: str, lang: str):
+def make_dates(nlp: Language, name: str, lang: str) -> Any:
+    grammar(lang)  # build the patterns at pipeline load, not on the first document
+
     def dates(doc: Doc) -> Doc:
-        doc._.dates = []
+        doc._.dates = list(dates_of(doc, lang))
         return doc
     return dates

@@ -1,7 +1,9 @@
 """Entities component: people, organisations and media named in the article, merged per article.
 
-Baseline: spaCy/Natasha NER mentions grouped by their last word (surname) for people and by exact
-name for the rest. The quotes component adds speakers through :class:`EntityIndex`.
+NER mentions (spaCy for English, Natasha for Russian) become :class:`EntityIndex` items. People are
+merged on :func:`dossier.nlp.names.same_person` (so "Pavlo Čikov" and "Chikov" are one entity) and
+Russian names are put in the nominative ("Дмитрия Пескова" → "Дмитрий Песков"). The quotes component
+adds speakers, roles and outlets to the same index.
 """
 from __future__ import annotations
 
@@ -9,8 +11,18 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from dossier.model import Entity
+from dossier.nlp import lexicon, names
 
-NER_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "NORP": "GROUP"}
+NER_TYPES = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG"}
+ORGLIKE = ("ORG", "MEDIA", "GPE", "GROUP")
+_LEADING = {"the", "a", "an"}
+_MARKS = set('"«»„“”')
+_ROLE_POS = {"NOUN", "PROPN", "ADJ", "DET", "ADP", "PART", "NUM"}
+MAX_ROLE_TOKENS = 12
+
+
+def org_key(name: str) -> str:
+    return lexicon.strip_article(lexicon.norm_word(name).replace("'s", ""))
 
 
 class EntityIndex:
@@ -18,57 +30,172 @@ class EntityIndex:
 
     def __init__(self) -> None:
         self.items: list[Entity] = []
-        self._by_key: dict[tuple[str, str], Entity] = {}
 
-    @staticmethod
-    def key(etype: str, name: str) -> tuple[str, str]:
-        words = name.replace("’", "'").removesuffix("'s").split()
-        return (etype, (words[-1] if etype == "PERSON" and words else name).casefold())
+    def find(self, etype: str, name: str) -> Entity | None:
+        """The entity `name` denotes: a person by surname/first-name agreement, others by normalised name."""
+        for ent in self.items:
+            if etype == "PERSON" and ent.type == "PERSON":
+                if any(names.same_person(name, n) for n in [ent.name, *ent.aliases]):
+                    return ent
+            elif etype != "PERSON" and ent.type != "PERSON":
+                if org_key(name) in {org_key(n) for n in [ent.name, *ent.aliases]}:
+                    return ent
+        return None
 
     def add(self, etype: str, name: str, start: int | None = None, end: int | None = None) -> Entity:
-        k = self.key(etype, name)
-        ent = self._by_key.get(k)
+        """Add a mention; returns the (possibly existing) entity it belongs to."""
+        ent = self.find(etype, name)
         if ent is None:
             ent = Entity(id=f"e{len(self.items) + 1}", type=etype, name=name)
             self.items.append(ent)
-            self._by_key[k] = ent
-        elif len(name) > len(ent.name):  # "Peskov" then "Dmitry Peskov": keep the fuller name
-            ent.aliases.append(ent.name)
-            ent.name = name
-        elif name != ent.name and name not in ent.aliases:
-            ent.aliases.append(name)
-        if start is not None and [start, end] not in ent.mentions:
+        else:
+            if etype == "MEDIA" and ent.type == "ORG":  # "Focus" first seen by NER, then as an outlet
+                ent.type = "MEDIA"
+            self._rename(ent, name)
+        if start is not None and end is not None and [start, end] not in ent.mentions:
             ent.mentions.append([start, end])
+            ent.mentions.sort()
         return ent
 
-    def find(self, etype: str, name: str) -> Entity | None:
-        return self._by_key.get(self.key(etype, name))
+    @staticmethod
+    def _rename(ent: Entity, name: str) -> None:
+        if name == ent.name or name in ent.aliases:
+            return
+        if len(name.split()) > len(ent.name.split()):  # "Peskov" then "Dmitry Peskov": keep the fuller
+            ent.aliases.append(ent.name)
+            ent.name = name
+        else:
+            ent.aliases.append(name)
+
+    @staticmethod
+    def add_role(ent: Entity, role: str) -> None:
+        role = role.strip(" ,.-—–")
+        if role and role.casefold() not in {r.casefold() for r in ent.roles}:
+            ent.roles.append(role)
+
+    def at(self, start: int, end: int) -> tuple[Entity, list[int]] | None:
+        """The entity with a mention overlapping [start, end), and that mention."""
+        for ent in self.items:
+            for m in ent.mentions:
+                if m[0] < end and start < m[1]:
+                    return ent, m
+        return None
+
+    def last_before(self, pos: int, types: tuple[str, ...]) -> tuple[Entity, list[int]] | None:
+        """The entity of one of `types` mentioned last before `pos`."""
+        best: tuple[Entity, list[int]] | None = None
+        for ent in self.items:
+            if ent.type in types:
+                for m in ent.mentions:
+                    if m[1] <= pos and (best is None or m[0] > best[1][0]):
+                        best = (ent, m)
+        return best
+
+    def with_role(self, word: str, pos: int) -> Entity | None:
+        """The entity mentioned last before `pos` whose role contains `word` ("the expert")."""
+        hits = [e for e in self.items if e.mentions and e.mentions[0][0] < pos
+                and any(word in lexicon.norm_word(r) for r in e.roles)]
+        return max(hits, key=lambda e: max(m[0] for m in e.mentions if m[0] < pos), default=None)
 
 
-def ner_entities(doc: Doc) -> EntityIndex:
+def person_name(span: Span) -> str:
+    """The canonical form of a PERSON mention: Russian words in the nominative."""
+    words = [t for t in span if not t.is_punct or t.text == "-"]
+    text = span.text
+    if names.is_cyrillic(text) and words:
+        cases = [(t.morph.get("Case") or [None])[0] for t in words]
+        genders = [(t.morph.get("Gender") or [None])[0] for t in words]
+        return " ".join(names.nominative_ru([t.text for t in words], cases, genders))
+    return text
+
+
+def trim(span: Span) -> Span | None:
+    """Drop a leading article, quote marks and a trailing possessive so "the Kremlin's" names "Kremlin"."""
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].lower_ in _LEADING or span.doc[start].text in _MARKS):
+        start += 1
+    while end > start and (span.doc[end - 1].text in ("'s", "’s", "'", "’") or span.doc[end - 1].is_space
+                           or span.doc[end - 1].text in _MARKS):
+        end -= 1
+    return span.doc[start:end] if end > start else None
+
+
+def _media_word_before(span: Span, lang: str) -> bool:
+    """"the publication Politico", "издание «Вёрстка»": a media word right before the name."""
+    words = lexicon.cues(lang).media_words
+    for tok in reversed(span.doc[max(0, span.start - 3):span.start]):
+        if lexicon.norm_word(tok.lemma_ or tok.text) in words or tok.lower_ in words:
+            return True
+        if not (tok.pos_ == "ADJ" or tok.text in _MARKS):
+            return False
+    return False
+
+
+def role_before(span: Span) -> str | None:
+    """An apposition before a name: "the deputy chairman of the Committee, Yuriy Shvitkin", "военный
+    комиссар региона Андрей Максуров". The words run left up to a verb, a clause mark or a conjunction."""
+    doc, i = span.doc, span.start - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    words = []
+    while i >= 0 and len(words) < MAX_ROLE_TOKENS and (doc[i].pos_ in _ROLE_POS or doc[i].text in ("-", "'s", "’s")
+                                                         or doc[i].text in _MARKS) and doc[i].text != ",":
+        words.insert(0, doc[i])
+        i -= 1
+    while words and (words[0].pos_ in ("DET", "ADP", "PART") or words[0].text in _MARKS):
+        words.pop(0)
+    return _role_text(words)
+
+
+def role_after(span: Span) -> str | None:
+    """An apposition after a name: "Mihail Romanov, a member of the collegium," / "Песков, пресс-секретарь"."""
+    doc, i = span.doc, span.end
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    words = []
+    i += 1
+    while i < len(doc) and len(words) < MAX_ROLE_TOKENS and doc[i].text not in ",.;:!?" and not doc[i].is_space:
+        if doc[i].pos_ not in _ROLE_POS and doc[i].text not in _MARKS and doc[i].text != "-":
+            return None
+        words.append(doc[i])
+        i += 1
+    while words and words[0].pos_ in ("DET",):
+        words.pop(0)
+    return _role_text(words) if words and words[0].pos_ in ("NOUN", "ADJ") else None
+
+
+def _role_text(words: list) -> str | None:
+    if not words or not any(t.pos_ == "NOUN" for t in words) or words[-1].pos_ in ("ADP", "DET", "ADJ"):
+        return None
+    return words[0].doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]
+
+
+def _is_place(doc: Doc, span: Span) -> bool:
+    # The English model tags some towns as PERSON ("Perm"); the places component knows better.
+    return any(p.start < span.end_char and span.start_char < p.end for p in (doc._.places or []))
+
+
+def ner_entities(doc: Doc, lang: str = "en") -> EntityIndex:
     index = EntityIndex()
     for ent in doc.ents:
         etype = NER_TYPES.get(ent.label_)
-        if etype:
-            span = _trim(ent)
-            if span is not None and len(span.text) > 1:
-                index.add(etype, span.text, span.start_char, span.end_char)
+        span = trim(ent) if etype else None
+        if span is None or len(span.text) < 2 or _is_place(doc, span):
+            continue
+        if etype in ("ORG", "PERSON") and (lexicon.is_media_name(span.text) or _media_word_before(span, lang)):
+            etype = "MEDIA"
+        name = person_name(span) if etype == "PERSON" else span.text
+        ent = index.add(etype, name, span.start_char, span.end_char)
+        if etype == "PERSON":
+            for role in (role_before(span), role_after(span)):
+                if role:
+                    index.add_role(ent, role)
     return index
-
-
-def _trim(span: Span) -> Span | None:
-    """Drop a leading article and a trailing possessive so "the Kremlin's" names "Kremlin"."""
-    start, end = span.start, span.end
-    while start < end and span.doc[start].lower_ in ("the", "a", "an"):
-        start += 1
-    while end > start and span.doc[end - 1].text in ("'s", "’s", "'", "’"):
-        end -= 1
-    return span.doc[start:end] if end > start else None
 
 
 @Language.factory("dossier_entities", default_config={"lang": "en"})
 def make_entities(nlp: Language, name: str, lang: str):
     def entities(doc: Doc) -> Doc:
-        doc._.entities = ner_entities(doc)
+        doc._.entities = ner_entities(doc, lang)
         return doc
     return entities

@@ -1,13 +1,372 @@
-"""Events component (placeholder)."""
+"""Events component: what happened (type, trigger, polarity) where, when, how many and on whose word.
+
+Everything domain-specific comes from the active domain pack (:mod:`dossier.domains`): trigger
+phrases per event type, polarity cues and discourse cues. Per sentence, the component finds pack
+triggers, decides each trigger's polarity from the cues that govern it in the dependency parse,
+and attaches the sentence's places (``doc._.places``), nearest date (``doc._.dates``), numbers that
+fit the type (``doc._.quantities``), named actors (``doc._.entities``) and, when the trigger lies
+inside a quote (``doc._.quotes``), the quote's speaker as ``attributed_to``.
+
+Rules a reader should know (all general, none tied to an article):
+* Place fallback: a sentence that names no place takes the article's focus region for local event
+  types (when the article is about exactly one region and the sentence has no nationwide cue), else
+  the country the article is about (most named country, ties to the pack's default country).
+* Places inside the subject of a speech verb ("says a source in the X government") are where the
+  speaker sits; they are dropped when the sentence names other places.
+* Continuations: a trigger-less sentence that opens a list ("The list includes …") or that repeats
+  the previous event's pattern with a new place and number ("For the Perm region, 9,000 people")
+  adds its places and numbers to the previous sentence's events (same paragraph).
+"""
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+
+from dossier.domains import Pack, TriggerRule, active_pack, load_pack
+from dossier.domains.phrases import Match, PhraseIndex, longest_first, norm, russian_lemma
+from dossier.model import Event, Place, Quantity, Trigger
+
+# dependency relations by which a cue attached to a governor of the trigger scopes over it
+MODIFIER_DEPS = {"neg", "aux", "auxpass", "aux:pass", "advmod", "amod", "det", "mark", "discourse", "xcomp",
+                 "compound", "nmod", "advcl", "prep", "acl"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass"}
+OBJECT_DEPS = {"pobj", "dobj", "obj", "nmod", "obl", "iobj"}
+LIST_CUE_TOKENS = 4  # a continuation cue must start within this many tokens of the sentence start
 
 
-@Language.factory("dossier_events", default_config={"lang": "en"})
-def make_events(nlp: Language, name: str, lang: str):
+@dataclass
+class Compiled:
+    """A pack's phrases for one language, indexed for matching."""
+
+    triggers: PhraseIndex[TriggerRule]
+    context: PhraseIndex[str]
+    cues: PhraseIndex[str]
+    negation: PhraseIndex[str]
+    discourse: dict[str, PhraseIndex[str]]
+    planned_features: list[str]
+    order: tuple[str, ...]
+    destination: frozenset[str] = frozenset()  # direction prepositions ("to", "в")
+
+
+@lru_cache(maxsize=None)
+def compile_pack(pack_name: str, lang: str) -> Compiled:
+    pack = load_pack(pack_name)
+    rules = pack.rules(lang)
+    lemma = russian_lemma if lang == "ru" else None
+
+    def index() -> PhraseIndex:
+        return PhraseIndex(lemma)
+
+    triggers: PhraseIndex[TriggerRule] = index()
+    context: PhraseIndex[str] = index()
+    for rule in rules.triggers:
+        triggers.add(rule.phrase, rule)
+        for phrase in rule.context:
+            context.add(phrase, phrase)
+    cues: PhraseIndex[str] = index()
+    for polarity, phrases in rules.cues.items():
+        for phrase in phrases:
+            cues.add(phrase, polarity)
+    negation: PhraseIndex[str] = index()
+    for phrase in rules.negation:
+        negation.add(phrase, "denied")
+    discourse = {}
+    for key, phrases in rules.discourse.items():
+        discourse[key] = index()
+        for phrase in phrases:
+            discourse[key].add(phrase, key)
+    return Compiled(triggers, context, cues, negation, discourse, rules.planned_features, pack.polarity_order,
+                    frozenset(norm(w) for w in rules.discourse.get("destination", [])))
+
+
+@dataclass
+class SentenceInfo:
+    span: Span
+    index: int
+    context: set[str] = field(default_factory=set)
+    quantities: list[int] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    national: bool = False
+    local_anaphora: bool = False
+
+
+def place_code(place: Place) -> str:
+    """The code an event is filed under: a city counts for its region (claims group by region)."""
+    if place.kind == "city" and place.region:
+        return place.region
+    return place.id
+
+
+def article_country(places: list[Place], default: str) -> str:
+    counts = Counter(p.country or (p.id if p.kind == "country" else None) for p in places if not p.negated)
+    counts.pop(None, None)
+    if not counts:
+        return default
+    best = max(counts.values())
+    tied = [c for c, n in counts.items() if n == best]
+    return default if default in tied else tied[0]
+
+
+def _regions(places: list[Place]) -> list[str]:
+    return sorted({p.region or p.id for p in places if not p.negated and p.kind in ("region", "city")
+                   and (p.region or p.id)})
+
+
+def focus_region(doc: Doc, places: list[Place]) -> str | None:
+    """The one region an article is about: the only region named in its title (the metadata title
+    or a short first line), else the only region in the whole text, else the lede's only region
+    when it is also the region named most often."""
+    title = ((doc._.meta or {}).get("title") or "").casefold()
+    text = doc.text
+    first_line = text.lstrip().split("\n", 1)[0]
+    offset = len(text) - len(text.lstrip())
+    affirmed = [p for p in places if not p.negated]
+    in_title = _regions([p for p in affirmed if (title and p.text.casefold() in title)
+                         or (len(first_line) <= 200 and p.start < offset + len(first_line))])
+    if len(in_title) == 1:
+        return in_title[0]
+    everywhere = _regions(affirmed)
+    if len(everywhere) == 1:
+        return everywhere[0]
+    sents = list(doc.sents)
+    lede = _regions([p for p in affirmed if sents and p.start < sents[0].end_char])
+    counts = Counter(r for p in affirmed for r in _regions([p]))
+    if len(lede) == 1 and counts and counts.most_common(1)[0][0] == lede[0]:
+        return lede[0]
+    return None
+
+
+def sentence_infos(doc: Doc, comp: Compiled) -> list[SentenceInfo]:
+    infos = [SentenceInfo(span=s, index=i) for i, s in enumerate(doc.sents)]
+    places = doc._.places or []
+    quantities: list[Quantity] = doc._.quantities or []
+    for info in infos:
+        s = info.span
+        info.context = {m.payload for m in comp.context.matches(doc, s.start, s.end)}
+        info.quantities = [k for k, q in enumerate(quantities) if s.start_char <= q.start < s.end_char]
+        info.places = [p for p in places if s.start_char <= p.start < s.end_char]
+        info.national = any(True for _ in comp.discourse["national"].matches(doc, s.start, s.end))
+        info.local_anaphora = any(True for _ in comp.discourse["local_anaphora"].matches(doc, s.start, s.end))
+    return infos
+
+
+def fires(rule: TriggerRule, infos: list[SentenceInfo], i: int) -> bool:
+    """Whether a contextual trigger's condition holds around sentence i."""
+    if rule.needs_quantity and not infos[i].quantities:
+        return False
+    if not rule.context:
+        return True
+    lo, hi = max(0, i - rule.window), min(len(infos), i + rule.window + 1)
+    wanted = {" ".join(c.casefold().split()) for c in rule.context}
+    return any(wanted & {" ".join(c.casefold().split()) for c in infos[k].context} for k in range(lo, hi))
+
+
+def sentence_triggers(doc: Doc, comp: Compiled, infos: list[SentenceInfo], i: int) -> list[Match[TriggerRule]]:
+    s = infos[i].span
+    found = [m for m in comp.triggers.matches(doc, s.start, s.end) if fires(m.payload, infos, i)]
+    # plain triggers beat contextual ones of the same length; the longest phrase wins overall
+    found.sort(key=lambda m: m.payload.contextual)
+    chosen = longest_first(found)
+    spans = {(m.start, m.end) for m in chosen}
+    # a phrase listed under two types (e.g. "electronic summons") is an event of each type
+    extra = [m for m in found if (m.start, m.end) in spans and m not in chosen
+             and m.payload.type not in {c.payload.type for c in chosen if (c.start, c.end) == (m.start, m.end)}]
+    return sorted(chosen + extra, key=lambda m: m.start)
+
+
+def polarity(doc: Doc, comp: Compiled, sent: Span, start: int, end: int) -> str:
+    """The polarity of the trigger at tokens [start, end) from the cues that govern it."""
+    trig = doc[start:end]
+    head = trig.root
+    chain = [head, *[t for t in head.ancestors if sent.start <= t.i < sent.end]]
+    chain_ids = {t.i for t in chain}
+    inside = set(range(start, end))
+    found: set[str] = set()
+    for m in comp.cues.matches(doc, sent.start, sent.end):
+        for t in doc[m.start:m.end]:
+            if t.i in inside and m.end - m.start == 1 and m.start == start:
+                continue  # the trigger itself is no cue for itself
+            if t.i in chain_ids or (t.head.i in chain_ids and t.dep_ in MODIFIER_DEPS):
+                found.add(m.payload)
+                break
+    governor = next((t for t in chain if t.pos_ in ("VERB", "AUX")), head)
+    # a negator denies the event when it sits on the trigger or on the verb the trigger is an argument
+    # of, or on the verbs that verb completes ("do not want to declare mobilization")
+    narrow = set(inside)
+    if governor is head or head.head is governor:
+        narrow.add(governor.i)
+        while governor.dep_ == "xcomp" and governor.head is not governor:
+            governor = governor.head
+            narrow.add(governor.i)
+    for m in comp.negation.matches(doc, sent.start, sent.end):
+        if any(t.head.i in narrow and t.i not in inside for t in doc[m.start:m.end]):
+            found.add("denied")
+    verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")][:1]
+    verbs += [c for v in verbs for c in v.children if c.dep_ in ("aux", "aux:pass")]
+    if any(f in str(v.morph).split("|") for v in verbs for f in comp.planned_features):
+        found.add("planned")
+    return next((p for p in comp.order if p in found), "asserted")
+
+
+def speaker_ranges(doc: Doc, comp: Compiled, sent: Span) -> list[tuple[int, int]]:
+    """Character ranges naming who speaks (subject of a speech verb, object of "according to")."""
+    out = []
+    for m in comp.discourse["reporting"].matches(doc, sent.start, sent.end):
+        last = doc[m.end - 1]
+        deps = SUBJECT_DEPS if last.pos_ in ("VERB", "AUX") else OBJECT_DEPS
+        for child in last.children:
+            if child.dep_ in deps:
+                sub = list(child.subtree)
+                out.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+    return out
+
+
+def named_places(doc: Doc, comp: Compiled, info: SentenceInfo) -> list[Place]:
+    """The sentence's affirmed places, without destinations and those naming a speaker when others remain."""
+    places = [p for p in info.places if not p.negated and not (p.kind == "country" and is_destination(doc, comp, p))]
+    speakers = speaker_ranges(doc, comp, info.span)
+    outside = [p for p in places if not any(a <= p.start < b for a, b in speakers)]
+    return outside or places
+
+
+def is_destination(doc: Doc, comp: Compiled, place: Place) -> bool:
+    """"sent to Ukraine" / "отправят в Украину": a direction preposition governs the place (in the
+    accusative when the language marks case)."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    preps = [root.head] if root.dep_ == "pobj" else [c for c in root.children if c.dep_ == "case"]
+    case = root.morph.get("Case")
+    return any(norm(p.text) in comp.destination for p in preps) and (not case or "Acc" in case)
+
+
+def event_places(doc: Doc, comp: Compiled, info: SentenceInfo, kind_scope: str, ctx: dict) -> list[str]:
+    places = named_places(doc, comp, info)
+    regional = [place_code(p) for p in places if p.kind in ("region", "city", "macro_region")]
+    codes = list(dict.fromkeys(regional or [place_code(p) for p in places if p.kind == "country"]))
+    if any(not c.startswith("macro:") for c in codes):
+        return codes
+    focus = ctx["focus"]
+    if info.local_anaphora and ctx.get("recent"):  # "the regional office": the region just named
+        return codes + ctx["recent"]
+    if focus and (info.local_anaphora or (kind_scope == "local" and not info.national)):
+        return codes + [focus]
+    return codes + [ctx["country"]]
+
+
+def nearest_date(doc: Doc, info: SentenceInfo, char: int) -> str | None:
+    s = info.span
+    dates = [d for d in (doc._.dates or []) if s.start_char <= d.start < s.end_char and d.value]
+    return min(dates, key=lambda d: abs(d.start - char)).value if dates else None
+
+
+def fitting_quantities(doc: Doc, info: SentenceInfo, hints: tuple[str, ...]) -> list[int]:
+    quantities: list[Quantity] = doc._.quantities or []
+    out = []
+    for k in info.quantities:
+        q = quantities[k]
+        what = " ".join(x for x in (q.counted, q.unit) if x).casefold()
+        if (not hints and not q.unit) or (what and any(h.casefold() in what for h in hints)):
+            out.append(k)
+    return out
+
+
+def attribution(doc: Doc, char: int) -> str | None:
+    for q in doc._.quotes or []:
+        if q.start <= char < q.end and q.speaker is not None and q.speaker.entity:
+            return q.speaker.entity
+    return None
+
+
+def actors(doc: Doc, info: SentenceInfo, exclude: str | None) -> list[str]:
+    index = doc._.entities
+    if index is None:
+        return []
+    s = info.span
+    return [e.id for e in index.items if e.id != exclude
+            and any(s.start_char <= a < s.end_char for a, _ in e.mentions)]
+
+
+def find_events(doc: Doc, pack: Pack, lang: str) -> list[Event]:
+    """The events of one Doc whose extensions places/quantities/dates/entities/quotes are set."""
+    comp = compile_pack(str(pack.source), lang)
+    places = doc._.places or []
+    text = doc.text  # Doc.text joins every token: read it once
+    ctx = {"country": article_country(places, pack.default_country), "focus": focus_region(doc, places),
+           "recent": [], "text": text}
+    infos = sentence_infos(doc, comp)
+    events: list[Event] = []
+    previous: list[Event] = []
+    for i, info in enumerate(infos):
+        if i and "\n" in text[infos[i - 1].span.start_char:info.span.start_char].rstrip():
+            ctx["recent"] = []  # a new paragraph: no region carried over
+        here = sentence_events(doc, comp, pack, info, infos, ctx)
+        named = _regions(named_places(doc, comp, info))
+        if named:
+            ctx["recent"] = named
+        if here:
+            events += here
+            previous = here
+        elif previous and continues(doc, comp, infos, i, previous, text):
+            extend(previous, doc, comp, pack, info)
+        else:
+            previous = []
+    return events
+
+
+def sentence_events(doc: Doc, comp: Compiled, pack: Pack, info: SentenceInfo, infos: list[SentenceInfo],
+                    ctx: dict) -> list[Event]:
+    out: dict[tuple[str, str], Event] = {}
+    s = info.span
+    for m in sentence_triggers(doc, comp, infos, info.index):
+        etype = pack.types[m.payload.type]
+        pol = polarity(doc, comp, s, m.start, m.end)
+        if (etype.name, pol) in out:
+            continue
+        span = doc[m.start:m.end]
+        speaker = attribution(doc, span.start_char)
+        out[(etype.name, pol)] = Event(
+            type=etype.name, polarity=pol, trigger=Trigger(span.start_char, span.end_char, span.text),
+            sentence=[s.start_char, s.end_char], places=event_places(doc, comp, info, etype.scope, ctx),
+            date=nearest_date(doc, info, span.start_char),
+            quantities=fitting_quantities(doc, info, etype.quantity_hints),
+            actors=actors(doc, info, speaker), attributed_to=speaker)
+    return list(out.values())
+
+
+def continues(doc: Doc, comp: Compiled, infos: list[SentenceInfo], i: int, previous: list[Event],
+              text: str) -> bool:
+    """Whether trigger-less sentence i carries on the previous sentence's events."""
+    info, prev = infos[i], infos[i - 1]
+    if not any(p.kind in ("region", "city") and not p.negated for p in info.places):
+        return False
+    if "\n" in text[prev.span.start_char:info.span.start_char].rstrip():
+        return False  # a new paragraph starts a new topic
+    s = info.span
+    opens_list = any(m.start < s.start + LIST_CUE_TOKENS
+                     for m in comp.discourse["continuation"].matches(doc, s.start, s.end))
+    parallel = bool(info.quantities) and any(e.quantities for e in previous)
+    return opens_list or parallel
+
+
+def extend(previous: list[Event], doc: Doc, comp: Compiled, pack: Pack, info: SentenceInfo) -> None:
+    regions = [place_code(p) for p in named_places(doc, comp, info) if p.kind in ("region", "city")]
+    for ev in previous:
+        ev.places = list(dict.fromkeys(ev.places + regions))
+        ev.quantities = sorted(set(ev.quantities) | set(fitting_quantities(doc, info, pack.types[ev.type].quantity_hints)))
+        ev.sentence = [ev.sentence[0], info.span.end_char]
+
+
+@Language.factory("dossier_events", default_config={"lang": "en", "domain": ""})
+def make_events(nlp: Language, name: str, lang: str, domain: str):
+    pack = load_pack(domain) if domain else active_pack()
+
     def events(doc: Doc) -> Doc:
-        doc._.events = []
+        doc._.events = find_events(doc, pack, lang)
         return doc
     return events

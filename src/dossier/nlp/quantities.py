@@ -1,13 +1,291 @@
-"""Quantities component (placeholder)."""
+"""Quantities component: every amount with its qualifier, unit and the noun it counts.
+
+Numbers come from :mod:`dossier.nlp.numerals` (digits, words, scale words); this module joins
+them into ranges ("six to seven trillion", "от 5 до 10 тысяч"), reads the qualifier before
+("up to", "около"), the unit or currency after ("tons", "руб.", "$" before), and the counted noun
+from the parsed tokens (its lemma: "contract workers" → "contract worker", "россиян" →
+"россиянин"). Numbers that are labels, not amounts — dates, years, times, ordinals, model names
+("T-62", "Су-25"), article and decree numbers, list numbering, phone numbers — are skipped.
+All word lists live in ``data/numbers/quantities.<lang>.toml``.
+"""
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+
+from dossier.model import Quantity
+from dossier.nlp.dates import dates_of
+from dossier.nlp.numerals import SPACES, Number, alternation, as_number, expanded, lexicon, numerals
+
+_S = rf"[{SPACES}]*"
+_NOUNS = ("NOUN", "PROPN")
+# Spans that never hold an amount: times, phone numbers, list numbering, URLs.
+_MASKS = (re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)(?!\w)|(?<![\d.,])\d{1,2}:\d{2}(?!\d)", re.I),
+          re.compile(r"\+?\d[\d\s]{0,4}\(\d{2,5}\)[\d\s-]{5,}\d|\+\d[\d\s-]{7,}\d|\b\d{3}-\d{2}-\d{2}\b"),
+          re.compile(r"^[ \t]*\d{1,2}[.)](?=\s)", re.M),
+          re.compile(r"\b(?:https?://|www\.)\S+|\b\S+\.(?:ru|com|org|net|ua|su|рф)/\S*"))
+
+
+@dataclass
+class Lex:
+    """The quantity lexicon of one language, compiled."""
+
+    lang: str
+    qualifiers: dict[str, str]
+    units: dict[str, str]
+    signs: dict[str, str]
+    quals_re: re.Pattern[str]
+    units_re: re.Pattern[str]
+    label_re: re.Pattern[str]
+    infix: set[str]
+    frames: list[tuple[str, str]]
+    count_nouns: frozenset[str]
+    drop_adjectives: frozenset[str]
+    time_lemmas: frozenset[str] = field(default_factory=frozenset)
+
+
+@lru_cache(maxsize=None)
+def lex(lang: str) -> Lex:
+    raw: dict[str, Any] = lexicon("quantities", lang)
+    quals = {re.sub(r"\s+", " ", k.lower()): v for k, v in raw["qualifiers"].items()}
+    units = {k.lower(): v for k, v in expanded(raw["units"], lang).items()}
+    refs = set(expanded(raw["reference_words"], lang))
+    return Lex(
+        lang=lang, qualifiers=quals, units=units, signs=raw["currency_signs"],
+        quals_re=re.compile(rf"(?:^|(?<=\W))(?P<q>{alternation(quals)}){_S}$", re.I),
+        units_re=re.compile(rf"^{_S}(?P<u>{alternation(units)})(?:(?<=\.)|(?<=%)|(?!\w))", re.I),
+        label_re=re.compile(rf"(?:^|(?<=\W))(?:{alternation(refs)}){_S}(?:№{_S})?$", re.I),
+        infix={x.lower() for x in raw["range_infix"]},
+        frames=[(a.lower(), b.lower()) for a, b in raw["range_frames"]],
+        count_nouns=frozenset(raw["count_nouns"]), drop_adjectives=frozenset(raw["drop_adjectives"]))
+
+
+@dataclass
+class Amount:
+    """A number or a range of two, with the span it covers so far."""
+
+    start: int
+    end: int
+    low: Number
+    high: Number | None = None
+    qualifier: str | None = None
+    unit: str | None = None
+    counted: str | None = None
+
+    @property
+    def words(self) -> bool:
+        return self.low.words and (self.high is None or self.high.words)
+
+
+def _is_label(text: str, n: Number, lx: Lex) -> bool:
+    """True when the number names something (T-62, 5th, Article 328, 1990s) rather than counting it."""
+    if n.words:
+        return False
+    before, after = text[max(0, n.start - 25):n.start], text[n.end:n.end + 3]
+    if re.search(r"[^\W\d_][-‑–]?$|[#№+/]$", before):  # T-62, Су-25, №5, +7 …
+        return True
+    if re.match(r"[-‑]?[^\W\d_]", after):  # 5th, 1990s, 25-year-old, 5-й — but 10km and 20% are amounts
+        return not lx.units_re.match(text[n.end:n.end + 12])
+    return bool(lx.label_re.search(before))
+
+
+def _masked(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = list(spans)
+    for rx in _MASKS:
+        out += [m.span() for m in rx.finditer(text)]
+    return out
+
+
+def _inside(n: Number, spans: list[tuple[int, int]]) -> bool:
+    return any(n.start < e and s < n.end for s, e in spans)
+
+
+def _join_ranges(text: str, nums: list[Number], lx: Lex) -> list[Amount]:
+    """Numbers joined into ranges: "six to seven trillion", "4-6", "between 5 and 10", "от 5 до 10"."""
+    out: list[Amount] = []
+    i = 0
+    while i < len(nums):
+        a = nums[i]
+        b = nums[i + 1] if i + 1 < len(nums) else None
+        gap = re.sub(r"\s+", " ", text[a.end:b.start].strip().lower()) if b else None
+        if b and gap is not None and len(gap) <= 6:
+            before = text[max(0, a.start - 12):a.start].lower()
+            frame = next((f for f in lx.frames if gap == f[1] and re.search(rf"(?:^|\W){re.escape(f[0])}\s+$", before)),
+                         None)
+            if frame or (gap in lx.infix and (gap.isalpha() or text[a.end:b.start].strip() == text[a.end:b.start]
+                                              or " " in text[a.end:b.start])):
+                start = a.start - len(before) + re.search(rf"{re.escape(frame[0])}\s+$", before).start() \
+                    if frame else a.start
+                if a.scale == 1.0 and b.scale != 1.0 and a.core < 1000:  # "six to seven trillion"
+                    a = Number(a.start, a.end, a.text, a.core, b.scale, a.words, a.grouped)
+                if a.value < b.value:
+                    out.append(Amount(start, b.end, a, b))
+                    i += 2
+                    continue
+        out.append(Amount(a.start, a.end, a))
+        i += 1
+    return out
+
+
+def _qualify(text: str, am: Amount, lx: Lex) -> None:
+    """Attach the qualifier before the amount and the currency sign / unit around it."""
+    sign = text[max(0, am.start - 1):am.start]
+    if sign in lx.signs:
+        am.unit, am.start = lx.signs[sign], am.start - 1
+    m = lx.quals_re.search(text[max(0, am.start - 25):am.start])
+    if m:
+        am.qualifier = lx.qualifiers[re.sub(r"\s+", " ", m.group("q").lower())]
+        am.start -= len(text[max(0, am.start - 25):am.start]) - m.start()
+    u = lx.units_re.match(text[am.end:am.end + 30])
+    if u and not am.unit:
+        am.unit, am.end = lx.units[re.sub(r"\s+", " ", u.group("u").lower())], am.end + u.end()
+
+
+class Tokens:
+    """Character offset → token lookup over a Doc (skipping whitespace tokens)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def at_or_after(self, char: int) -> int:
+        i = bisect.bisect_left(self.starts, char)
+        while i < len(self.doc) and self.doc[i].is_space:
+            i += 1
+        return i
+
+    def containing(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, char) - 1)
+
+
+def _noun_phrase(doc: Doc, i: int, lx: Lex) -> tuple[str | None, int]:
+    """The counted noun starting at token i: (lemma phrase, char end) or (None, -1)."""
+    mods: list[Token] = []
+    while i < len(doc) and len(mods) < 5:
+        t = doc[i]
+        noun = t.pos_ in _NOUNS and not t.like_num and not (lx.lang == "en" and t.tag_ == "NNP" and not mods)
+        modifier = t.pos_ == "ADJ" or (t.pos_ == "VERB" and ("Part" in t.morph.get("VerbForm") or t.tag_ == "VBN"))
+        if noun:
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            mods.append(t)
+            if not (lx.lang == "en" and nxt is not None and nxt.pos_ == "NOUN" and t.dep_ == "compound"):
+                return _counted_text(mods, lx), t.idx + len(t.text)
+        elif modifier:
+            mods.append(t)
+        else:
+            return None, -1
+        i += 1
+    return None, -1
+
+
+def _counted_text(mods: list[Token], lx: Lex) -> str:
+    head = mods[-1]
+    lemma = head.lemma_.lower() if head.pos_ == "NOUN" else head.text
+    if lx.lang == "ru":  # head lemma only: Russian adjectives would need re-inflecting to agree
+        return lemma.replace("ё", "е")
+    keep = [t.lower_ if t.pos_ != "PROPN" else t.text for t in mods[:-1]
+            if not (t.pos_ != "NOUN" and t.lower_ in lx.drop_adjectives)]
+    return " ".join(keep + [lemma])
+
+
+def _counted_after(tok: Tokens, am: Amount, lx: Lex) -> tuple[str | None, int]:
+    doc = tok.doc
+    i = tok.at_or_after(am.end)
+    if i < len(doc) and doc[i].lower_ == "of" and lx.lang == "en":
+        if not am.unit:
+            return None, -1  # "1,000 of them": the number is a part of something said elsewhere
+        i += 1
+        while i < len(doc) and doc[i].pos_ == "DET":
+            i += 1
+    return _noun_phrase(doc, i, lx)
+
+
+def _counted_before(tok: Tokens, am: Amount, lx: Lex) -> str | None:
+    """"increase the number of military personnel by 137,000": the noun after a count noun earlier on."""
+    doc = tok.doc
+    here = tok.containing(am.start)
+    sent_start = doc[here].sent.start if doc.has_annotation("SENT_START") else max(0, here - 20)
+    for j in range(here - 1, max(sent_start, here - 15) - 1, -1):
+        if doc[j].lemma_.lower() in lx.count_nouns:
+            k = j + 1
+            if lx.lang == "en":
+                if k >= len(doc) or doc[k].lower_ != "of":
+                    continue
+                k += 1
+            while k < here and doc[k].pos_ == "DET":
+                k += 1
+            phrase, _ = _noun_phrase(doc, k, lx)
+            return phrase
+    return None
+
+
+def _keep(text: str, am: Amount) -> bool:
+    """Word numbers need something to count ("three children", not "one of them"); years are dates."""
+    n = am.low
+    if am.words and am.high is None and n.scale == 1.0:
+        if n.value <= 1 or not (am.counted or am.unit):
+            return False
+    if not n.words and am.high is None and n.scale == 1.0 and not n.grouped and not am.unit \
+            and re.fullmatch(r"(?:1[89]|20)\d\d", n.text) and not am.counted:
+        return False  # a year the date grammar did not claim ("the 2022 campaign" stays unclaimed)
+    return True
+
+
+def find_quantities(doc: Doc, lang: str, skip: list[tuple[int, int]] | None = None) -> list[Quantity]:
+    """Every quantity in `doc`; `skip` holds spans (dates) whose numbers are not amounts."""
+    text, lx, finder = doc.text, lex(lang), numerals(lang)
+    masked = _masked(text, skip or [])
+    nums = [n for n in finder.find(text) if not _inside(n, masked) and not _is_label(text, n, lx)]
+    nums += _bare_scales(text, nums, finder, lx, masked)
+    nums.sort(key=lambda n: n.start)
+    tok = Tokens(doc)
+    out = []
+    for am in _join_ranges(text, nums, lx):
+        _qualify(text, am, lx)
+        counted, end = _counted_after(tok, am, lx)
+        if counted and not (am.unit and am.unit.isupper()):  # currencies count themselves
+            am.counted, am.end = counted, end
+        if am.counted is None and am.unit is None:
+            am.counted = _counted_before(tok, am, lx)
+        if _keep(text, am):
+            out.append(_to_quantity(text, am))
+    return out
+
+
+def _bare_scales(text: str, nums: list[Number], finder: Any, lx: Lex, masked: list[tuple[int, int]]) -> list[Number]:
+    """Russian "тысяча человек" / "около миллиона": a scale word alone is one of it when singular
+    or right after a qualifier ("около тысячи"); a plural ("тысячи людей") is vague and skipped."""
+    out = []
+    for n in finder.find_bare_scales(text):
+        if _inside(n, masked) or any(n.start < m.end and m.start < n.end for m in nums):
+            continue
+        qual = lx.quals_re.search(text[max(0, n.start - 25):n.start])
+        if qual or n.text.lower() in ("тысяча", "тысячу", "миллион", "миллиона", "миллиард", "миллиарда"):
+            out.append(n)
+    return out
+
+
+def _to_quantity(text: str, am: Amount) -> Quantity:
+    low = as_number(am.low.value)
+    high = as_number(am.high.value) if am.high else None
+    approx = am.qualifier == "about"
+    return Quantity(start=am.start, end=am.end, text=text[am.start:am.end],
+                    value=None if am.high else low, low=low if am.high else None, high=high,
+                    approx=approx, qualifier=am.qualifier, unit=am.unit, counted=am.counted)
 
 
 @Language.factory("dossier_quantities", default_config={"lang": "en"})
-def make_quantities(nlp: Language, name: str, lang: str):
+def make_quantities(nlp: Language, name: str, lang: str) -> Any:
+    lex(lang), numerals(lang)  # compile at pipeline load, not on the first document
+
     def quantities(doc: Doc) -> Doc:
-        doc._.quantities = []
+        dates = [(d.start, d.end) for d in dates_of(doc, lang)]
+        doc._.quantities = find_quantities(doc, lang, dates)
         return doc
     return quantities

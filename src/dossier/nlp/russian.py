@@ -81,6 +81,7 @@ class NatashaTokenizer:
         for i, h in enumerate(heads):
             if h is None:
                 heads[i] = i - 1 if i > 0 and not sent_starts[i] else i
+        repair_tree(heads, deps, sent_starts)
         doc = Doc(self.vocab, words=words, spaces=spaces, pos=pos, morphs=morphs, lemmas=lemmas,
                   heads=heads, deps=deps)
         spans = []
@@ -90,6 +91,30 @@ class NatashaTokenizer:
                 spans.append(s)
         doc.ents = spans
         return doc
+
+
+def repair_tree(heads: list[int], deps: list[str], sent_starts: list[bool]) -> None:
+    """Make each sentence one tree with one root, in place.
+
+    Natasha's parser now and then returns a cycle, a second root or a head in another sentence;
+    spaCy then fails on `Span.root` (E039). Each offender is attached to the sentence's root.
+    """
+    bounds = [i for i, s in enumerate(sent_starts) if s] + [len(heads)]
+    if not bounds or bounds[0] != 0:
+        bounds.insert(0, 0)
+    for a, b in zip(bounds, bounds[1:]):
+        roots = [i for i in range(a, b) if heads[i] == i]
+        root = next((i for i in roots if deps[i] == "root"), roots[0] if roots else a)
+        heads[root], deps[root] = root, "root"
+        for i in range(a, b):
+            if i != root and (heads[i] == i or not a <= heads[i] < b):
+                heads[i] = root
+        for i in range(a, b):  # break cycles: a chain that does not reach the root within b-a steps
+            j, steps = i, 0
+            while j != root and steps <= b - a:
+                j, steps = heads[j], steps + 1
+            if j != root:
+                heads[i] = root
 
 
 def blank_russian() -> Language:

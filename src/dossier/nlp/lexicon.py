@@ -1,0 +1,101 @@
+"""Loader for the quote/speaker data files in ``dossier/nlp/data`` (cue verbs, phrases, anaphora, media).
+
+The words live in reviewed TOML/TSV files so that linguists can extend them without touching code;
+this module only reads them, normalises case and ``ё``, and caches the result per language.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from dossier.errors import DossierError
+
+DATA = "dossier.nlp.data"
+LANGS = ("en", "ru")
+
+
+def norm_word(word: str) -> str:
+    """Lower case, ``ё`` as ``е``, curly apostrophes straight: the form every lookup uses."""
+    return word.casefold().replace("ё", "е").replace("’", "'").strip()
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Everything the quotes component needs to know about one language's way of reporting speech."""
+
+    lang: str
+    speech: frozenset[str]
+    cognition: frozenset[str]
+    relay: frozenset[str]
+    topic: tuple[tuple[str, ...], ...]  # verb lemma + following words, e.g. ("draw", "attention", "to")
+    particles: frozenset[str]
+    adjectives: frozenset[str]
+    according_to: tuple[tuple[str, ...], ...]
+    complementizers: frozenset[str]
+    not_speakers: frozenset[str]
+    via_before: tuple[tuple[str, ...], ...]
+    pronouns: dict[str, str]
+    descriptions: dict[str, str]
+    determiners: frozenset[str]
+    speaker_nouns: frozenset[str]
+    media_words: frozenset[str]
+
+    @property
+    def verbs(self) -> frozenset[str]:
+        return self.speech | self.cognition
+
+
+def _words(items: list[str]) -> frozenset[str]:
+    return frozenset(norm_word(x) for x in items)
+
+
+def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
+    # longest first, so "как сообщила" wins over a shorter prefix
+    return tuple(sorted({tuple(norm_word(x).split()) for x in items}, key=len, reverse=True))
+
+
+def _read_toml(name: str) -> dict:
+    try:
+        return tomllib.loads(resources.files(DATA).joinpath(name).read_text(encoding="utf-8"))
+    except (FileNotFoundError, tomllib.TOMLDecodeError) as e:
+        raise DossierError("E403", f"cue file {name!r} is missing or invalid ({e}); reinstall dossier") from e
+
+
+@lru_cache(maxsize=None)
+def cues(lang: str) -> Cues:
+    """The cue lexicon of `lang` ("en" or "ru")."""
+    if lang not in LANGS:
+        raise DossierError("E402", f"no quote cues for language {lang!r}; choose one of {', '.join(LANGS)}")
+    raw = _read_toml(f"quotes_{lang}.toml")
+    verbs, ph, ana, spk = raw["verbs"], raw["phrases"], raw["anaphora"], raw["speakers"]
+    return Cues(
+        lang=lang, speech=_words(verbs["speech"]), cognition=_words(verbs["cognition"]),
+        relay=_words(verbs["relay"]), topic=_phrases(verbs["topic"]), particles=_words(verbs["particles"]),
+        adjectives=_words(raw["adjectives"]["cue"]), according_to=_phrases(ph["according_to"]),
+        complementizers=_words(ph["complementizer"]), not_speakers=_words(ph["not_speakers"]),
+        via_before=_phrases(ph["via_before"]),
+        pronouns={norm_word(k): v for k, v in ana["pronouns"].items()},
+        descriptions={norm_word(k): v for k, v in ana["descriptions"].items()},
+        determiners=_words(ana["determiners"]), speaker_nouns=_words(spk["nouns"]),
+        media_words=_words(spk["media_words"]))
+
+
+@lru_cache(maxsize=None)
+def media_names() -> frozenset[str]:
+    """Known news outlets (normalised, without a leading "the"), from ``media.tsv``."""
+    text = resources.files(DATA).joinpath("media.tsv").read_text(encoding="utf-8")
+    names = set()
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            names.add(strip_article(norm_word(line.split("\t")[0])))
+    return frozenset(names)
+
+
+def strip_article(name: str) -> str:
+    return name[4:] if name.startswith("the ") else name
+
+
+def is_media_name(name: str) -> bool:
+    return strip_article(norm_word(name)) in media_names()

@@ -1,0 +1,188 @@
+"""Who a quote belongs to: from a cue's grammatical subject to an entity of the article.
+
+A speaker token is resolved, in order, as a named mention (an :class:`EntityIndex` entity), a name
+introduced by a media word ("the publication Ura.ru"), a pronoun or anaphoric description that
+refers back ("he", "this politician", "the agency", "эксперт" → the speaker or entity introduced
+earlier, preferring one whose role contains the word), or an unnamed speaker noun phrase ("a source
+in the government", "the coalition of human rights defenders"), which becomes a new entity.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from dossier.model import Entity
+from dossier.nlp.entities import EntityIndex
+from dossier.nlp.lexicon import Cues, is_media_name, norm_word
+
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
+_CUT_DEPS = {"relcl", "acl", "acl:relcl", "advcl", "punct", "cc", "conj", "appos", "parataxis"}
+
+
+@dataclass
+class Found:
+    """A resolved speaker: the entity, the name to show, and the mention in the text."""
+
+    entity: Entity | None
+    name: str
+    start: int
+    end: int
+    anaphoric: bool = False
+
+
+@dataclass
+class Resolver:
+    doc: Doc
+    cues: Cues
+    index: EntityIndex
+    said: list[tuple[int, Entity]] = field(default_factory=list)  # (position, speaker) seen so far
+
+    def word(self, tok: Token) -> str:
+        return norm_word(tok.lemma_ or tok.text)
+
+    def remember(self, pos: int, ent: Entity | None) -> None:
+        if ent is not None:
+            self.said.append((pos, ent))
+            self.said.sort(key=lambda x: x[0])
+
+    def last_speaker(self, pos: int, types: tuple[str, ...]) -> Entity | None:
+        for p, ent in reversed(self.said):
+            if p < pos and ent.type in types:
+                return ent
+        return None
+
+    def mention_of(self, tok: Token) -> tuple[Entity, list[int]] | None:
+        return self.index.at(tok.idx, tok.idx + len(tok.text))
+
+    def acceptable(self, tok: Token, strict: bool) -> bool:
+        """Can `tok` head a speaker phrase? Strict mode (reported speech) wants a name or a known speaker word."""
+        w = self.word(tok)
+        if w in self.cues.not_speakers or tok.lower_ in self.cues.not_speakers or tok.is_punct or tok.is_space:
+            return False
+        if self.mention_of(tok) or tok.lower_ in self.cues.pronouns or w in self.cues.pronouns:
+            return True
+        if any(self.mention_of(t) for t in tok.subtree if t.i - tok.i < 4):
+            return True
+        if w in self.cues.speaker_nouns or w in self.cues.descriptions or tok.lower_ in self.cues.speaker_nouns:
+            return True
+        return not strict and tok.pos_ in ("PROPN", "NOUN")
+
+    def resolve(self, tok: Token, strict: bool = False) -> Found | None:
+        if not self.acceptable(tok, strict):
+            return None
+        hit = self.mention_of(tok) or self._name_in(tok)
+        if hit:
+            ent, m = hit
+            return Found(ent, ent.name, m[0], m[1])
+        named = self._media_named(tok)
+        if named:
+            return named
+        if tok.lower_ in self.cues.pronouns or self.word(tok) in self.cues.pronouns:
+            etype = self.cues.pronouns.get(tok.lower_) or self.cues.pronouns[self.word(tok)]
+            return self._antecedent(tok, etype)
+        if self._anaphoric(tok):
+            found = self._description(tok)
+            if found:
+                return found
+        return self._unnamed(tok)
+
+    def _name_in(self, tok: Token) -> tuple[Entity, list[int]] | None:
+        """A named entity inside the subject phrase: appositions and flat names first, people first."""
+        hits = []
+        for t in tok.subtree:
+            h = self.mention_of(t)
+            if h and t.dep_ not in ("pobj", "obl") and h not in hits:
+                hits.append(h)
+        hits.sort(key=lambda h: (h[0].type != "PERSON", abs(h[1][0] - tok.idx)))
+        return hits[0] if hits else None
+
+    def _media_named(self, tok: Token) -> Found | None:
+        """"the publication Ura.ru": a media word followed by a capitalised name names an outlet."""
+        if self.word(tok) not in self.cues.media_words:
+            return None
+        words = []
+        for t in self.doc[tok.i + 1: tok.i + 5]:
+            if not (t.text[:1].isupper() or is_media_name(t.text)) or t.is_punct:
+                break
+            words.append(t)
+        if not words:
+            return None
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        ent = self.index.add("MEDIA", self.doc.text[start:end], start, end)
+        return Found(ent, ent.name, start, end)
+
+    def _anaphoric(self, tok: Token) -> bool:
+        return self.word(tok) in self.cues.descriptions and "Plur" not in tok.morph.get("Number") \
+            and tok.tag_ not in ("NNS", "NNPS")
+
+    def _determiner(self, tok: Token) -> str | None:
+        dets = [norm_word(c.text) for c in tok.children if c.dep_ in ("det", "det:poss") and c.i < tok.i]
+        return dets[0] if dets else None
+
+    def _antecedent(self, tok: Token, etype: str, near: bool = False) -> Found | None:
+        """The speaker (else the entity) of `etype` before `tok`; `near`: only in this or the previous paragraph."""
+        types = ("PERSON",) if etype in ("PERSON", "AUTHOR") else ("MEDIA", "ORG") if etype == "MEDIA" else \
+            ("GROUP", "ORG", "MEDIA", "PERSON")
+        ent = self.last_speaker(tok.idx, types)
+        if ent is None and etype != "AUTHOR":
+            hit = self.index.last_before(tok.idx, types)
+            ent = hit[0] if hit else None
+        if ent is None or (near and not self._near(ent, tok.idx)):
+            return None
+        return Found(ent, ent.name, tok.idx, tok.idx + len(tok.text), anaphoric=True)
+
+    def _near(self, ent: Entity, pos: int) -> bool:
+        last = max([p for p, e in self.said if e is ent and p < pos] + [m[0] for m in ent.mentions if m[0] < pos],
+                   default=-1)
+        return last >= 0 and self.doc.text.count("\n", last, pos) <= 1
+
+    def _description(self, tok: Token) -> Found | None:
+        """"this politician" refers back anywhere, "the expert" only nearby, "the author" to the last writer."""
+        w = self.word(tok)
+        ent = self.index.with_role(w, tok.idx)
+        if ent is not None:
+            return Found(ent, ent.name, tok.idx, tok.idx + len(tok.text), anaphoric=True)
+        etype, det = self.cues.descriptions[w], self._determiner(tok)
+        if det is not None and det not in self.cues.determiners:
+            return None  # "a source": a new, unnamed speaker
+        demonstrative = det is not None and det != "the"
+        return self._antecedent(tok, etype, near=not demonstrative and etype != "AUTHOR")
+
+    def _unnamed(self, tok: Token) -> Found | None:
+        """An unnamed speaker phrase becomes an entity: "a source in the Y government"."""
+        span = speaker_phrase(tok)
+        if span is None:
+            return None
+        plural = "Plur" in tok.morph.get("Number") or tok.tag_ in ("NNS", "NNPS")
+        etype = self.cues.descriptions.get(self.word(tok), "GROUP")
+        etype = "GROUP" if plural or etype == "AUTHOR" else etype
+        ent = self.index.add(etype, span.text, span.start_char, span.end_char)
+        return Found(ent, ent.name, span.start_char, span.end_char)
+
+
+def speaker_phrase(tok: Token) -> Span | None:
+    """The noun phrase headed by `tok`, without determiners and without clauses hanging off it."""
+    left = right = tok.i
+    for child in tok.children:
+        if child.dep_ in _CUT_DEPS or child.dep_ in ("det",):
+            continue
+        sub = list(child.subtree)
+        if any(t.is_punct and t.text in ",;:()" for t in sub):
+            continue
+        left, right = min(left, sub[0].i), max(right, sub[-1].i)
+    doc = tok.doc
+    while left < tok.i and (doc[left].dep_ == "det" or doc[left].is_punct):
+        left += 1
+    return doc[left:right + 1]
+
+
+def subject_of(tok: Token) -> Token | None:
+    """The grammatical subject of a cue word, following conjoined verbs and copulas ("is sure")."""
+    for cand in (tok, tok.head):
+        subs = [c for c in cand.children if c.dep_ in SUBJECT_DEPS]
+        if subs:
+            return subs[0]
+        if cand is tok and tok.dep_ not in ("conj", "acomp", "xcomp", "amod"):
+            break
+    return None

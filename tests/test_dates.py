@@ -1,0 +1,138 @@
+"""Dates: absolute, partial and relative forms in English and Russian, expectations from the text."""
+from __future__ import annotations
+
+import pytest
+
+from dossier.extract import extract
+from dossier.model import DateRef, Document, validate
+from dossier.nlp.dates import find_dates
+
+
+def dates(text: str, lang: str, published: str | None = None) -> list[DateRef]:
+    return validate(extract(Document(text=text, language=lang, published=published))).dates
+
+
+def one(text: str, lang: str, published: str | None = None) -> DateRef:
+    found = dates(text, lang, published)
+    assert len(found) == 1, [(d.text, d.value) for d in found]
+    return found[0]
+
+
+# --- English ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, value, precision", [
+    ("The decree takes effect on January 1, 2023 in all regions.", "January 1, 2023", "2023-01-01", "day"),
+    ("The decree takes effect on 1 January 2023 in all regions.", "1 January 2023", "2023-01-01", "day"),
+    ("The decree took effect on 1.11.2022 in all regions.", "1.11.2022", "2022-11-01", "day"),
+    ("The decree took effect on 2022-11-01 in all regions.", "2022-11-01", "2022-11-01", "day"),
+    ("Russia bought the carriers in December 2022 from Turkey.", "December 2022", "2022-12", "month"),
+    ("Soldiers can be trained until June 2023, not earlier.", "June 2023", "2023-06", "month"),
+    ("The Taliban fell in 2001 after the invasion.", "2001", "2001", "year"),
+])
+def test_en_absolute(text: str, span: str, value: str, precision: str) -> None:
+    d = one(text, "en")
+    assert (d.text, d.value, d.precision) == (span, value, precision)
+
+
+@pytest.mark.parametrize("text, span, value, relation", [
+    ("Since March 13, commissars have been serving summonses.", "March 13", "2023-03-13", "since"),
+    ("Recruitment is expected to begin in April.", "April", "2023-04", None),
+    ("By March 16, Agora had counted 43 regions.", "March 16", "2023-03-16", "by"),
+    ("Rotation should not be expected before August.", "August", "2023-08", "before"),
+    ("Peskov spoke to reporters on March 15.", "March 15", "2023-03-15", "on"),
+    ("Back in October, recruits received invitations.", "October", "2022-10", None),
+    ("Meetings have been held since February 22 every week.", "February 22", "2023-02-22", "since"),
+    ("The rule applies after May 9 in every region.", "May 9", "2023-05-09", "after"),
+])
+def test_en_partial_dates_resolve_against_publication(text: str, span: str, value: str, relation: str) -> None:
+    d = one(text, "en", "2023-03-17")
+    assert (d.text, d.value, d.relation) == (span, value, relation)
+
+
+def test_en_year_comes_from_the_text_when_publication_date_is_missing() -> None:
+    text = "Since March 13, summonses are served. Back in October, recruits got letters. The decree of 2023 stands."
+    got = {d.text: d.value for d in dates(text, "en")}
+    assert got["March 13"] == "2023-03-13" and got["October"] == "2022-10"
+
+
+def test_en_nearest_year_crosses_new_year() -> None:
+    assert one("Sales fell in December.", "en", "2023-01-10").value == "2022-12"
+    assert one("Sales will rise in February.", "en", "2022-12-20").value == "2023-02"
+
+
+def test_en_end_of_the_year() -> None:
+    d = one("The norm is 10,000 signatures by the end of the year.", "en", "2023-03-17")
+    assert (d.text, d.value, d.precision, d.relation) == ("the end of the year", "2023-12", "month", "by")
+
+
+@pytest.mark.parametrize("text, value, precision", [
+    ("The ministry said yesterday that the plan stands.", "2023-03-16", "day"),
+    ("The ministry said today that the plan stands.", "2023-03-17", "day"),
+    ("The plan was adopted last year by the Duma.", "2022", "year"),
+    ("The plan will be adopted this year by the Duma.", "2023", "year"),
+    ("The plan was adopted two years ago by the Duma.", "2021", "year"),
+    ("The plan was adopted on Monday by the Duma.", "2023-03-13", "day"),
+])
+def test_en_relative_dates_need_a_publication_date(text: str, value: str, precision: str) -> None:
+    d = one(text, "en", "2023-03-17")  # a Friday
+    assert (d.value, d.precision) == (value, precision)
+    assert one(text, "en").value is None
+
+
+def test_en_unresolvable_keeps_text_with_null_value() -> None:
+    d = one("Recruitment is expected to begin in April.", "en")
+    assert (d.text, d.value) == ("April", None)
+
+
+@pytest.mark.parametrize("text", [
+    "You may apply at the commissariat.",
+    "Thousands joined the march against mobilization.",
+    "The T-62 tanks left at 10:30.",
+])
+def test_en_not_dates(text: str) -> None:
+    assert dates(text, "en", "2023-03-17") == []
+
+
+# --- Russian ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, value, precision, relation", [
+    ("Первые отправки начинаются с 9 ноября.", "9 ноября", "2022-11-09", "day", "from"),
+    ("Призыв начнётся 15 марта 2023 года во всех регионах.", "15 марта 2023 года", "2023-03-15", "day", None),
+    ("Кампания продлится до 31 декабря.", "31 декабря", "2022-12-31", "day", "until"),
+    ("Сборы пройдут в декабре.", "декабре", "2022-12", "month", None),
+    ("Сборы пройдут в начале марта.", "начале марта", "2023-03", "month", None),
+    ("Указ действует с 1 января 2022 года.", "1 января 2022 года", "2022-01-01", "day", "since"),
+    ("Указ подписан 1.11.2022 в Москве.", "1.11.2022", "2022-11-01", "day", None),
+    ("Отчёт представят к концу года.", "концу года", "2022-12", "month", "by"),
+    ("Повестки вручали ещё в октябре.", "октябре", "2022-10", "month", None),
+    ("Решение примут после 20 ноября.", "20 ноября", "2022-11-20", "day", "after"),
+])
+def test_ru_dates(text: str, span: str, value: str, precision: str, relation: str | None) -> None:
+    d = one(text, "ru", "2022-10-31")
+    assert (d.text, d.value, d.precision, d.relation) == (span, value, precision, relation)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("В этом году призыв пройдёт в сокращённом формате.", "2022"),
+    ("Это меньше, чем в кампанию прошлого года.", "2021"),
+    ("Об этом вчера сообщил военком.", "2022-10-30"),
+    ("Об этом в среду сообщил военком.", "2022-10-26"),
+])
+def test_ru_relative(text: str, value: str) -> None:
+    assert one(text, "ru", "2022-10-31").value == value  # 31 Oct 2022 was a Monday
+    assert one(text, "ru").value is None
+
+
+def test_ru_marta_as_a_name_is_not_a_month() -> None:
+    assert dates("Об этом рассказала Марта Иванова.", "ru", "2022-10-31") == []
+
+
+def test_dates_are_not_also_quantities() -> None:
+    ex = validate(extract(Document(text="The decree from January 1, 2023 adds 137,000 soldiers.", language="en")))
+    assert [q.value for q in ex.quantities] == [137000]
+    assert [d.value for d in ex.dates] == ["2023-01-01"]
+
+
+def test_find_dates_is_a_library_function_without_spacy() -> None:
+    got = find_dates("С 1 января 2023 года и до 31 декабря.", "ru", "2022-12-01")
+    assert [(d.value, d.relation) for d in got] == [("2023-01-01", "from"), ("2022-12-31", "until")]

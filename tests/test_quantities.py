@@ -1,0 +1,183 @@
+"""Quantities: each form in English and Russian, expectations written from the sentence."""
+from __future__ import annotations
+
+import pytest
+
+from dossier.extract import extract
+from dossier.model import Document, Quantity, validate
+
+
+def quantities(text: str, lang: str, published: str | None = None) -> list[Quantity]:
+    ex = validate(extract(Document(text=text, language=lang, published=published)))
+    return ex.quantities
+
+
+def one(text: str, lang: str) -> Quantity:
+    found = quantities(text, lang)
+    assert len(found) == 1, [q.text for q in found]
+    return found[0]
+
+
+# --- English ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value", [
+    ("The ministry wants 400,000 soldiers.", 400000),
+    ("The ministry wants 400 000 soldiers.", 400000),
+    ("The ministry wants 400\u00a0000 soldiers.", 400000),
+    ("The ministry wants 400\u202f000 soldiers.", 400000),
+    ("The ministry wants 10.000 soldiers.", 10000),
+    ("The ministry wants 1.5 million soldiers.", 1500000),
+    ("The ministry wants three hundred soldiers.", 300),
+    ("The ministry wants twenty-one soldiers.", 21),
+    ("The ministry wants a dozen soldiers.", 12),
+    ("The ministry wants half a million soldiers.", 500000),
+])
+def test_en_number_forms(text: str, value: int) -> None:
+    q = one(text, "en")
+    assert q.value == value and q.counted == "soldier"
+    assert text[q.start:q.end] == q.text and q.text.endswith("soldiers")
+
+
+def test_en_counted_noun_is_a_lemma_with_its_compound() -> None:
+    q = one("Since April the ministry has employed 400,000 contract workers.", "en")
+    assert (q.value, q.counted) == (400000, "contract worker")
+
+
+def test_en_unit_and_counted_after_of() -> None:
+    q = one("Russia bought more than 800 tons of armored personnel carriers from Turkey.", "en")
+    assert (q.value, q.qualifier, q.unit, q.counted) == (800, "more_than", "t", "armored personnel carrier")
+    assert q.text == "more than 800 tons of armored personnel carriers"
+
+
+def test_en_range_of_number_words_with_scale_and_currency() -> None:
+    q = one("The deficit is six to seven trillion rubles this year.", "en")
+    assert (q.value, q.low, q.high, q.unit) == (None, 6e12, 7e12, "RUB")
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("They will be assembled for four to six months.", 4, 6),
+    ("They will be assembled for 4-6 months.", 4, 6),
+    ("They will be assembled for between 4 and 6 months.", 4, 6),
+])
+def test_en_ranges(text: str, low: int, high: int) -> None:
+    q = one(text, "en")
+    assert (q.low, q.high, q.value, q.counted) == (low, high, None, "month")
+
+
+@pytest.mark.parametrize("text, qualifier, approx", [
+    ("They plan to recruit up to 400,000 people.", "up_to", False),
+    ("They plan to recruit more than 400,000 people.", "more_than", False),
+    ("They plan to recruit less than 9,000 people.", "less_than", False),
+    ("They plan to recruit about 9,000 people.", "about", True),
+    ("The norm is an average of 10,000 people.", "average", False),
+])
+def test_en_qualifiers(text: str, qualifier: str, approx: bool) -> None:
+    q = one(text, "en")
+    assert (q.qualifier, q.approx) == (qualifier, approx)
+    assert q.text.split()[0] in text and not q.text[0].isdigit()
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Companies paid about 300 billion rubles.", 3e11, "RUB"),
+    ("China was paid $5 million for the rifles.", 5e6, "USD"),
+    ("The unit received 2,000 dollars each.", 2000, "USD"),
+    ("Turnout fell to 45% in the region.", 45, "%"),
+    ("Turnout fell by 45 percent in the region.", 45, "%"),
+])
+def test_en_currencies_and_units(text: str, value: float, unit: str) -> None:
+    found = [q for q in quantities(text, "en") if q.unit == unit]
+    assert len(found) == 1 and found[0].value == value
+
+
+def test_en_number_of_noun_names_what_a_bare_number_counts() -> None:
+    q = one("Putin decreed to increase the number of military personnel by 137,000 from January 1, 2023.", "en")
+    assert (q.value, q.counted) == (137000, "military personnel")
+
+
+@pytest.mark.parametrize("text", [
+    "The old Russian T-62 tanks shoot and kill.",
+    "The Su-25 jets flew over in World War II.",
+    "He was born on March 13, 2001 and served in 2022.",
+    "The 2nd and 3rd brigades left at 10:30.",
+    "Under Article 328 of the Criminal Code he faces prison.",
+    "Call the hotline at +7 (495) 123-45-67 for details.",
+    "Every one of our soldiers counts, and the Soviet one failed.",
+    "The 1990s were hard for the army.",
+])
+def test_en_labels_dates_ordinals_are_not_quantities(text: str) -> None:
+    assert quantities(text, "en") == []
+
+
+def test_en_list_numbering_is_not_a_quantity() -> None:
+    found = quantities("Demands:\n1. Stop the call-up of 5,000 reservists.\n2. Release them.", "en")
+    assert [q.value for q in found] == [5000]
+
+
+# --- Russian ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value, counted", [
+    ("Задание на призыв составляет около 3 тысяч человек.", 3000, "человек"),
+    ("Воинские части пополнят 120 тысяч молодых россиян.", 120000, "россиянин"),
+    ("Численность увеличат на 137 тыс. военнослужащих.", 137000, "военнослужащий"),
+    ("Призовут десять тысяч человек.", 10000, "человек"),
+    ("Призовут полтора миллиона человек.", 1500000, "человек"),
+    ("Призовут 400 000 человек.", 400000, "человек"),
+    ("В семье двое детей.", 2, "ребенок"),
+    ("Призовут трёх тысяч резервистов не удастся.", 3000, "резервист"),
+])
+def test_ru_number_forms_and_lemmas(text: str, value: int, counted: str) -> None:
+    q = one(text, "ru")
+    assert (q.value, q.counted) == (value, counted)
+    assert text[q.start:q.end] == q.text
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("На выплаты выделили 1,5 млн рублей.", 1.5e6, "RUB"),
+    ("На выплаты выделили 2 млрд руб.", 2e9, "RUB"),
+    ("Дефицит бюджета составит шесть триллионов рублей.", 6e12, "RUB"),
+    ("Контракт стоит 5 тыс. долларов.", 5000, "USD"),
+    ("Явка составила 45% избирателей.", 45, "%"),
+])
+def test_ru_scale_abbreviations_and_currencies(text: str, value: float, unit: str) -> None:
+    q = one(text, "ru")
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("Планируют набрать до 400 тысяч человек.", "up_to"),
+    ("Планируют набрать более 400 тысяч человек.", "more_than"),
+    ("Планируют набрать свыше 400 тысяч человек.", "more_than"),
+    ("Планируют набрать около 400 тысяч человек.", "about"),
+    ("Планируют набрать порядка 400 тысяч человек.", "about"),
+    ("Планируют набрать менее 400 тысяч человек.", "less_than"),
+    ("Регионы набирают в среднем 400 тысяч человек.", "average"),
+])
+def test_ru_qualifiers(text: str, qualifier: str) -> None:
+    q = one(text, "ru")
+    assert (q.value, q.qualifier) == (400000, qualifier)
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("Дефицит составит шесть-семь триллионов рублей.", 6e12, 7e12),
+    ("Сборы продлятся от 4 до 6 месяцев.", 4, 6),
+    ("Сборы продлятся 4–6 месяцев.", 4, 6),
+])
+def test_ru_ranges(text: str, low: float, high: float) -> None:
+    q = one(text, "ru")
+    assert (q.low, q.high, q.value) == (low, high, None)
+
+
+@pytest.mark.parametrize("text", [
+    "Танки Т-62 и самолёты Су-25 вернули на службу.",
+    "Призыв начнётся 1 ноября 2022 года.",
+    "По статье 328 УК ему грозит срок.",
+    "Это был 5-й эшелон за 1990-е годы.",
+    "Тысячи людей вышли на улицы.",
+])
+def test_ru_labels_dates_and_vague_amounts_are_not_quantities(text: str) -> None:
+    assert quantities(text, "ru") == []
+
+
+def test_ru_bare_scale_word_after_qualifier() -> None:
+    q = one("В военкомат пришли около тысячи человек.", "ru")
+    assert (q.value, q.qualifier, q.counted) == (1000, "about", "человек")
