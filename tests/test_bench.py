@@ -48,3 +48,13 @@ def test_export_cli_writes_csv(tmp_path: Path) -> None:
     bad = subprocess.run([sys.executable, "-m", "dossier", "export", "--format", "xlsx", "--db", str(db)],
                          capture_output=True, text=True, env=env, timeout=120)
     assert bad.returncode == 1 and "xlsx" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_bench_ingest_stores_distinct_articles_once() -> None:
+    from dossier.bench import bench_ingest
+    from dossier.store import Store
+
+    store = Store(":memory:")
+    res = bench_ingest([Document(text=article(1), language="en", source="a")], store, 4)
+    assert res.articles == res.stored == 4 and store.counts()["documents"] == 4
+    assert res.peak_rss_mib > 50 and res.seconds > 0

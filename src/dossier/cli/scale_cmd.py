@@ -77,6 +77,9 @@ def bench_command(
     articles: int = typer.Option(100, "--articles", min=1, help="Articles per language and configuration."),
     processes: str = typer.Option("1,2", "--processes", help="Process counts to time, comma-separated."),
     repeat: int = typer.Option(2, "--repeat", min=1, help="Runs per configuration; the best is kept."),
+    ingest: int = typer.Option(0, "--ingest", min=0, help="Instead: ingest N distinct articles into --db and "
+                               "report time and peak memory."),
+    db: str = typer.Option(":memory:", "--db", help="Store for --ingest (a scratch file or :memory:)."),
     as_json: bool = JsonOption,
 ) -> None:
     """Throughput of the full pipeline against the bare language model on the same texts.
@@ -92,6 +95,15 @@ def bench_command(
     except ValueError:
         raise DossierError("E409", f"--processes {processes!r} is not a list of numbers like 1,2") from None
     docs = [d for d in read_paths(inputs) if isinstance(d, Document)]
+    if ingest:
+        from dossier.bench import bench_ingest
+
+        res = bench_ingest(docs, open_store(db), ingest, n_process=procs[0] if procs else 1)
+        typer.echo(json.dumps(res.to_dict(), indent=1) if as_json else
+                   f"{res.stored:,} of {res.articles:,} articles stored in {res.seconds:,.0f} s "
+                   f"({60 * res.articles / res.seconds:,.0f}/min), peak RSS {res.peak_rss_mib:,.0f} MiB "
+                   f"(largest worker {res.peak_rss_children_mib:,.0f} MiB)")
+        return
     report = bench(docs, articles=articles, processes=procs, repeat=repeat,
                    progress=lambda s: err_console.print(f"timing {s}", highlight=False))
     if as_json:
