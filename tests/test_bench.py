@@ -7,12 +7,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from scale_fixtures import article
 
 from dossier.bench import bench, sample
 from dossier.model import Document
 
 
+@pytest.mark.slow  # times 4 configurations: ~15 s on an idle 2-core machine
 def test_bench_reports_every_configuration_on_the_same_texts() -> None:
     docs = [Document(text=article(1), language="en"), Document(text=article(2, "ru"), language="ru")]
     report = bench(docs, articles=3, processes=(1,), repeat=1)  # 2 processes: see test_extract_many
