@@ -16,10 +16,16 @@ install: $(BIN)/python
 install-test: $(BIN)/python
 	$(BIN)/pip install -q -e ".[test]"
 
-# Install, ingest the example articles into SQLite, print what was found.
+# Install, ingest the example articles into SQLite, print what was found, then serve the dashboard
+# (Ctrl-C stops it; `make demo SERVE=0` skips serving).
+SERVE ?= 1
+PORT ?= 8000
 demo: install
 	$(BIN)/dossier ingest examples/ --db $(DB)
 	$(BIN)/dossier stats --db $(DB)
+	$(BIN)/dossier claims --db $(DB) --contradicted
+	@if [ "$(SERVE)" = 1 ]; then echo "dashboard: http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"; \
+	  $(BIN)/dossier serve --db $(DB) --port $(PORT); fi
 
 # Install with test extras and system packages (Chromium, PostgreSQL), then run the whole suite.
 test: install-test system-deps

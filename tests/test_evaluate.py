@@ -194,3 +194,33 @@ def test_agrees_with_reference_on_our_own_extraction(name, tmp_path):
     want = reference(gold_path, pred, tmp_path)
     assert mine(gold_path, pred) == want
     assert report.articles[0].summary == want["summary"]
+
+
+# ---------------------------------------------------------------- the command
+
+def run_cli(*args: object) -> subprocess.CompletedProcess:
+    import os
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.run([sys.executable, "-m", "dossier", *map(str, args)], capture_output=True, text=True,
+                          env=env, timeout=120)
+
+
+def test_eval_command_prints_json_scores(tmp_path):
+    (tmp_path / "01.txt").write_text("TITLE: t\nDATE: 2023-03-04\nLANG: en\n\n"
+                                     "The governor of the Sverdlovsk region said 1,200 men had received summonses.\n")
+    gold = {"schema": "dossier.gold/1", "document": {"file": "01.txt", "language": "en", "published": "2023-03-04"},
+            "regions": {"mentioned": ["RU-SVE"], "any_of": [], "negated": []}, "countries": ["RU"]}
+    (tmp_path / "01.gold.json").write_text(json.dumps(gold))
+    r = run_cli("eval", tmp_path, "--json", "--save", tmp_path / "pred")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert list(out["documents"]) == ["01"] and list(out["macro"]) == list(SUMMARY_KEYS)
+    assert all(0.0 <= v <= 1.0 for v in out["macro"].values())
+    assert out["details"]["01"]["contract_problems"] == []
+    assert (tmp_path / "pred" / "01.json").exists()
+
+
+def test_eval_command_names_a_folder_without_gold(tmp_path):
+    r = run_cli("eval", tmp_path)
+    assert r.returncode == 1 and "E110" in r.stderr and "Traceback" not in r.stderr

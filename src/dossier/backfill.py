@@ -156,7 +156,7 @@ def backfill(inputs: Iterable[str | Path], store: Store, shards: str | Path, *, 
     Shards are loaded in partition order, whatever order workers finish in, so duplicate links and
     versions come out exactly as a single-process run would make them.
     """
-    from dossier.store.dedup import enable_dedup
+    from dossier.workspace import prepare
 
     shards = Path(shards)
     shards.mkdir(parents=True, exist_ok=True)
@@ -172,7 +172,7 @@ def backfill(inputs: Iterable[str | Path], store: Store, shards: str | Path, *, 
                 progress(i, len(todo))
     elif todo:
         _run_on_dask(todo, shards, scheduler, local, progress)
-    enable_dedup(store)
+    prepare(store)
     for p in parts:
         load_shard(store, p.shard(shards), report.ingest)
     return report

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 
+from dossier.errors import DossierError
 from dossier.extract import extract_many
 from dossier.ingest import IngestReport
 from dossier.model import Document, validate
@@ -41,7 +42,11 @@ def store_many(store: Store, items: Iterable[Document | Rejected], *, n_process:
 
     docs = _unstored(store, items, report)
     for ex in extract_many(docs, batch_size=batch_size, n_process=n_process, on_error=failed):
-        result = store.add(validate(ex))
+        try:
+            result = store.add(validate(ex))
+        except DossierError as e:  # a contract breach in one article must not stop the batch
+            failed(ex.document, e)
+            continue
         report.doc_ids.append(result.doc_id)
         if result.status == "new":
             report.new += 1

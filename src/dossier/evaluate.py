@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from dossier.errors import DossierError
+from dossier.model import POLARITIES, QUOTE_KINDS, Document, Extraction, problems
 
 GOLD_SCHEMA = "dossier.gold/1"
 PRED_SCHEMA = "dossier.extraction/1"
@@ -348,8 +350,6 @@ def _quantity_problems(items: list[Json]) -> list[str]:
 
 
 def _event_problems(events: list[Json], event_types: set[str] | None) -> list[str]:
-    from dossier.model import POLARITIES
-
     out = []
     for i, e in enumerate(events):
         if event_types is not None and e.get("type") not in event_types:
@@ -365,8 +365,6 @@ def _event_problems(events: list[Json], event_types: set[str] | None) -> list[st
 
 def gold_problems(gold: Json, text: str, event_types: set[str] | None = None) -> list[str]:
     """Every way a gold dict is malformed for the article `text`, as readable strings ([] when fine)."""
-    from dossier.model import QUOTE_KINDS
-
     if gold.get("schema") != GOLD_SCHEMA:
         return [f"schema is {gold.get('schema')!r}, expected {GOLD_SCHEMA!r}"]
     body = norm(text)
@@ -461,10 +459,10 @@ def find_gold(folder: str | Path) -> list[GoldArticle]:
     return found
 
 
-Extractor = Callable[[Any], Any]  # Document -> Extraction (dossier.extract.extract by default)
+Extractor = Callable[[Document], Extraction]  # dossier.extract.extract by default
 
 
-def load_article(article: GoldArticle, gold: Json) -> Any:
+def load_article(article: GoldArticle, gold: Json) -> Document:
     """The Document of a gold article. The gold's own publication date and language fill what the
     file's header leaves out (they are what the annotator resolved dates against)."""
     from dossier.sources import read_one
@@ -479,10 +477,6 @@ def load_article(article: GoldArticle, gold: Json) -> Any:
 def evaluate_article(article: GoldArticle, extractor: Extractor | None = None,
                      save_to: Path | None = None) -> ArticleResult:
     """Extract one gold article and score the extraction; with `save_to`, also write it as ``NAME.json``."""
-    import time
-
-    from dossier.model import problems
-
     if extractor is None:
         from dossier.extract import extract as extractor
     gold = article.gold()

@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dossier.errors import DossierError
-from dossier.extract import extract
-from dossier.model import Document, validate
+from dossier.model import Document
 from dossier.sources import Rejected, iter_files, read_file
 from dossier.store import Store
 
@@ -20,6 +18,7 @@ class IngestReport:
     new: int = 0
     unchanged: int = 0
     versions: int = 0
+    read: int = 0  # documents read from the inputs so far (extraction may lag behind in batches)
     failed: list[Rejected] = field(default_factory=list)
     doc_ids: list[str] = field(default_factory=list)
 
@@ -43,52 +42,39 @@ def _override(doc: Document, published: str | None, language: str | None) -> Doc
     return doc
 
 
-def ingest_document(store: Store, doc: Document, report: IngestReport) -> None:
-    """Extract and store one document; failures become Rejected entries, never partial rows."""
-    if store.has(doc.id):  # same text already stored: nothing to extract
-        report.unchanged += 1
-        report.doc_ids.append(doc.id)
-        return
-    try:
-        ex = validate(extract(doc))
-        result = store.add(ex)
-    except DossierError as e:
-        report.failed.append(Rejected(doc.source, e.code, e.message))
-        return
-    except Exception as e:  # an extractor bug must not stop a batch of thousands
-        log.exception("extraction failed for %s", doc.source)
-        report.failed.append(Rejected(doc.source, "internal", f"{type(e).__name__}: {e}"))
-        return
-    report.doc_ids.append(result.doc_id)
-    if result.status == "new":
-        report.new += 1
-    elif result.status == "version":
-        report.versions += 1
-    else:
-        report.unchanged += 1
+def ingest_documents(store: Store, items: Iterable[Document | Rejected], report: IngestReport | None = None,
+                     *, n_process: int = 1, batch_size: int = 16) -> IngestReport:
+    """Store already-read documents (API uploads, feeds) through the same path as `ingest`."""
+    from dossier.bulk import store_many
+    from dossier.workspace import prepare
+
+    prepare(store)
+    return store_many(store, items, n_process=n_process, batch_size=batch_size, report=report)
 
 
 def ingest(paths: Iterable[str | Path], store: Store, *, published: str | None = None, language: str | None = None,
-           progress: Progress | None = None) -> IngestReport:
-    """Ingest every article under `paths` into `store`. Rejections are recorded in the store too."""
+           progress: Progress | None = None, n_process: int = 1, batch_size: int = 16) -> IngestReport:
+    """Ingest every article under `paths` into `store` (deduplicated, claims kept current).
+
+    Texts already stored are skipped before extraction; rejections are recorded in the store too.
+    """
     report = IngestReport()
-    for f in iter_files(paths):
-        if isinstance(f, Rejected):
-            report.failed.append(f)
-            store.reject(f.where, f.reason, f.message)
-            continue
-        before = len(report.failed)
-        for item in read_file(f):
-            if isinstance(item, Rejected):
-                report.failed.append(item)
-                store.reject(item.where, item.reason, item.message)
-            else:
-                ingest_document(store, _override(item, published, language), report)
-        if len(report.failed) == before:
-            store.clear_rejection(str(f))
-        if progress:
-            progress(str(f), report)
-    return report
+
+    def items() -> Iterator[Document | Rejected]:
+        for f in iter_files(paths):
+            if isinstance(f, Rejected):
+                yield f
+                continue
+            before = len(report.failed)
+            for item in read_file(f):
+                report.read += not isinstance(item, Rejected)
+                yield item if isinstance(item, Rejected) else _override(item, published, language)
+            if len(report.failed) == before:
+                store.clear_rejection(str(f))
+            if progress:
+                progress(str(f), report)
+
+    return ingest_documents(store, items(), report, n_process=n_process, batch_size=batch_size)
 
 
 def count_inputs(paths: Iterable[str | Path]) -> int:

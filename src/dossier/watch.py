@@ -191,9 +191,9 @@ def watch_once(feeds: Iterable[str], store: Store, fetcher: Fetcher, n_process: 
     a crash in between refetches them next time, and the content-addressed store keeps one copy.
     """
     from dossier.bulk import store_many
-    from dossier.store.dedup import enable_dedup
+    from dossier.workspace import prepare
 
-    enable_dedup(store)
+    prepare(store)
     report = IngestReport()
     for url in feeds:
         polled = poll(url, store, fetcher)

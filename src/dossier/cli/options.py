@@ -13,6 +13,6 @@ JsonOption = typer.Option(False, "--json", help="Machine-readable JSON output.")
 
 
 def open_store(db: str):
-    from dossier.store import Store
+    from dossier.workspace import open_store as open_prepared
 
-    return Store(db)
+    return open_prepared(db)

@@ -281,8 +281,8 @@ def claims(store: Store, f: Filters, *, limit: int = 50, offset: int = 0) -> Pag
     except ImportError:
         layer = None
     fn = getattr(layer, "list_claims", None)
-    if fn is not None:
-        rows = fn(store, since=f.since, until=f.until, region=f.region, event_type=f.event_type)
+    if fn is not None and _claims_table(store) is not None:
+        rows = fn(store, since=f.since, until=f.until, region=f.region, type=f.event_type, limit=offset + limit)
         rows = [r if isinstance(r, dict) else _as_dict(r) for r in rows]
         return Page(rows[offset: offset + limit], len(rows), limit, offset)
     table = _claims_table(store)
@@ -301,9 +301,9 @@ def claims(store: Store, f: Filters, *, limit: int = 50, offset: int = 0) -> Pag
 
 def claim_counts_by_region(store: Store, f: Filters) -> dict[str, int]:
     table = _claims_table(store)
-    if table is None or "region" not in table.c:
+    if table is None or "place" not in table.c:
         return {}
-    stmt = select(table.c.region, func.count()).where(table.c.region.is_not(None)).group_by(table.c.region)
+    stmt = select(table.c.place, func.count()).where(table.c.place.is_not(None)).group_by(table.c.place)
     if f.event_type and "type" in table.c:
         stmt = stmt.where(table.c.type == f.event_type)
     with store.engine.connect() as conn:

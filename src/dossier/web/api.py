@@ -200,17 +200,15 @@ def require_token(request: Request) -> None:
 @router.post("/ingest", response_model=schemas.IngestOut, tags=["ingest"], dependencies=[Depends(require_token)], responses=schemas.errors(401, 403, 413))
 def ingest_json(request: Request, body: IngestIn) -> JSONResponse:
     """Extract and store articles given as JSON (the same path as `dossier ingest`). Needs the token."""
-    from dossier.ingest import IngestReport, ingest_document
+    from dossier.ingest import ingest_documents
     from dossier.model import Document
 
     s = settings_of(request)
     if len(body.articles) > s.max_articles:
         raise DossierError("E605", f"{len(body.articles)} articles in one request; the limit is {s.max_articles}")
-    report = IngestReport()
-    for a in body.articles:
-        doc = Document(text=a.text, source=a.source or a.url or "api", title=a.title, published=a.published,
-                       language=a.language, url=a.url, outlet=a.outlet)
-        ingest_document(store_of(request), doc, report)
+    docs = [Document(text=a.text, source=a.source or a.url or "api", title=a.title, published=a.published,
+                     language=a.language, url=a.url, outlet=a.outlet) for a in body.articles]
+    report = ingest_documents(store_of(request), docs)
     return JSONResponse(_report(report))
 
 
@@ -219,10 +217,12 @@ def ingest_json(request: Request, body: IngestIn) -> JSONResponse:
 def ingest_files(request: Request, files: Annotated[list[UploadFile], File(description="Article files.")]
                  ) -> JSONResponse:
     """Extract and store uploaded article files (.txt with optional header, .html, .jsonl). Needs the token."""
-    from dossier.ingest import IngestReport, ingest_document
+    from dossier.ingest import IngestReport, ingest_documents
+    from dossier.model import Document
     from dossier.sources import Rejected, read_file
 
     report = IngestReport()
+    items: list[Document | Rejected] = []
     with tempfile.TemporaryDirectory(prefix="dossier-upload-") as tmp:
         for i, up in enumerate(files[: settings_of(request).max_articles]):
             name = Path(up.filename or f"upload-{i}.txt").name[:100] or f"upload-{i}.txt"
@@ -230,10 +230,11 @@ def ingest_files(request: Request, files: Annotated[list[UploadFile], File(descr
             path.write_bytes(up.file.read())
             for item in read_file(path):
                 if isinstance(item, Rejected):
-                    report.failed.append(Rejected(f"upload:{name}", item.reason, item.message))
+                    items.append(Rejected(f"upload:{name}", item.reason, item.message))
                 else:
                     item.source = f"upload:{name}"
-                    ingest_document(store_of(request), item, report)
+                    items.append(item)
+    ingest_documents(store_of(request), items, report)
     return JSONResponse(_report(report))
 
 
