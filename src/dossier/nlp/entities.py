@@ -197,8 +197,9 @@ def _title_before_name(span: Span, lang: str) -> str | None:
 
 
 def _is_place(doc: Doc, span: Span) -> bool:
-    # The English model tags some towns as PERSON ("Perm"); the places component knows better.
-    return any(p.start < span.end_char and span.start_char < p.end for p in (doc._.places or []))
+    # The English model tags some towns as PERSON ("Perm"); the places component knows better. A name
+    # that only contains a place ("the Washington Post", "Russian Ministry of Defense") is still an entity.
+    return any(p.start <= span.start_char and span.end_char <= p.end for p in (doc._.places or []))
 
 
 def ner_entities(doc: Doc, lang: str = "en") -> EntityIndex:
