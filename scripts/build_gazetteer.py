@@ -1,4 +1,4 @@
-"""Regenerate src/dossier/gazetteer/data/{countries,ru_forms}.tsv from the hand-written files.
+"""Regenerate src/dossier/gazetteer/data/{countries,subdivisions,ru_forms}.tsv from the hand-written files.
 
 Usage: PYTHONPATH=src python scripts/build_gazetteer.py
 """

@@ -148,8 +148,12 @@ def main(package: Path, out: Path) -> None:
         x, y = ru.lonlat(lon, lat)
         cells[rec.id] = {"name": rec.name_en, "label": [round(x, 2), round(y, 2)]}
     points = {c: tuple(v["label"]) for c, v in {**regions, **cells}.items()}
+    every = [pt for v in regions.values() for r in rings(v["path"]) for pt in r] + [pt for r in ua_rings for pt in r]
+    x0, y0 = min(x for x, _ in every) - 4, min(y for _, y in every) - 4
+    viewbox = [round(x0, 1), round(y0, 1), round(max(x for x, _ in every) + 4 - x0, 1),
+               round(max(y for _, y in every) + 12 - y0, 1)]  # room below for the Crimea/Sevastopol labels
     data = {
-        "attribution": ATTRIBUTION, "width": ru.w, "height": round(ru.h, 2),
+        "attribution": ATTRIBUTION, "width": ru.w, "height": round(ru.h, 2), "viewbox": viewbox,
         "regions": regions, "cells": cells,
         "context": {"UA": {"name": "Ukraine", "path": to_path(ua_rings)}},
         "clips": {"UA-43": [[round(v, 2) for v in ru.lonlat(lon, lat)] for lon, lat in CRIMEA_CLIP]},

@@ -159,3 +159,13 @@ def test_xss_article_is_inert(server, page):
     assert page.title() != "pwned" and dialogs == [] and page.locator("main script").count() == 0
     shot(page, "xss-inert")
     assert page.errors == []
+
+
+def test_api_docs_render_offline(server, page):
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(server + "/docs")
+    page.wait_for_selector(".opblock", timeout=15000)
+    assert page.locator(".opblock").count() >= 12  # every endpoint documented
+    assert all(u.startswith(server) for u in requests)  # nothing fetched from any other origin
+    assert page.errors == []

@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import pytest
 
+from numberkit import run
+
 from dossier.extract import extract
 from dossier.model import DateRef, Document, validate
 from dossier.nlp.dates import find_dates
 
 
 def dates(text: str, lang: str, published: str | None = None) -> list[DateRef]:
-    return validate(extract(Document(text=text, language=lang, published=published))).dates
+    return run(text, lang, published).dates
 
 
 def one(text: str, lang: str, published: str | None = None) -> DateRef:
@@ -136,3 +138,61 @@ def test_dates_are_not_also_quantities() -> None:
 def test_find_dates_is_a_library_function_without_spacy() -> None:
     got = find_dates("С 1 января 2023 года и до 31 декабря.", "ru", "2022-12-01")
     assert [(d.value, d.relation) for d in got] == [("2023-01-01", "from"), ("2022-12-31", "until")]
+
+
+def test_en_from_to_dates_carry_from_and_until() -> None:
+    got = dates("The campaign runs from October 1 to December 31.", "en", "2023-09-20")
+    assert [(d.value, d.relation) for d in got] == [("2023-10-01", "from"), ("2023-12-31", "until")]
+
+
+def test_ru_middle_of_a_month() -> None:
+    d = one("В середине октября новобранцев отправили в Ростов.", "ru", "2023-11-20")
+    assert (d.text, d.value, d.precision) == ("середине октября", "2023-10", "month")
+
+
+def test_en_month_of_year() -> None:
+    d = one("The war began in February of 2022.", "en", "2023-09-20")
+    assert (d.text, d.value, d.precision) == ("February of 2022", "2022-02", "month")
+
+
+def test_a_target_year_does_not_anchor_an_undated_article() -> None:
+    text = "Since March 13, 2023 summonses are served. On March 15 Peskov spoke. The army will grow by 2026."
+    got = {d.text: d.value for d in dates(text, "en")}
+    assert got["March 15"] == "2023-03-15" and got["2026"] == "2026"
+
+
+@pytest.mark.parametrize("text, lang, values", [
+    ("Reservists were called up in September, October and November 2022.", "en", ["2022-09", "2022-10", "2022-11"]),
+    ("Мобилизация шла с сентября по октябрь 2022 года.", "ru", ["2022-09", "2022-10"]),
+])
+def test_a_year_written_once_serves_coordinated_months(text: str, lang: str, values: list[str]) -> None:
+    assert [d.value for d in dates(text, lang, "2024-01-15")] == values
+
+
+def test_as_of_is_on() -> None:
+    assert one("Mediazona confirmed 40,060 deaths as of Jan. 12.", "en", "2024-01-15").relation == "on"
+
+
+def test_ru_as_of_and_a_year_ago() -> None:
+    got = dates("На 1 октября заключено на 20% больше контрактов, чем год назад.", "ru", "2023-10-02")
+    assert [(d.text, d.value, d.relation) for d in got] == [("1 октября", "2023-10-01", "on"), ("год назад", "2022", None)]
+
+
+def test_a_month_abbreviation_alone_is_not_a_date() -> None:
+    assert dates("The report was written by Jan Nowak.", "en", "2023-03-17") == []
+    assert one("The report was written by Jan. 5.", "en", "2023-03-17").value == "2023-01-05"
+
+
+def test_a_publication_year_alone_resolves_months_but_not_yesterday() -> None:
+    got = dates("Sales fell in December and yesterday.", "en", "2023")
+    assert [(d.text, d.value) for d in got] == [("December", "2023-12"), ("yesterday", None)]
+
+
+@pytest.mark.parametrize("text, lang, span", [
+    ("Raids took place on March 13-14 in Moscow.", "en", "March 13-14"),
+    ("Рейды прошли 13–14 марта в Москве.", "ru", "13–14 марта"),
+])
+def test_a_day_range_is_one_date_and_no_quantity(text: str, lang: str, span: str) -> None:
+    ex = run(text, lang, "2023-03-17")
+    assert [(d.text, d.value) for d in ex.dates] == [(span, "2023-03-13")]
+    assert ex.quantities == []

@@ -53,6 +53,8 @@ def test_store_links_duplicates_and_counts_independent_sources(tmp_path) -> None
     rows = {r.source: r.duplicate_of for r in store.documents(limit=10)}
     assert rows == {"agency": None, "outlet-1": docs[0].id, "outlet-2": docs[0].id, "outlet-3": None}
     assert independent_sources(store) == 2
+    assert near_duplicate_of(store, Document(text=REPOST + " Another reprint.")) == docs[0].id
+    assert near_duplicate_of(store, docs[3]) is None  # itself does not count
     # a new process rebuilds the index from the stored signatures and keeps linking
     again = Store(tmp_path / "d.db")
     index = enable_dedup(again)

@@ -11,7 +11,7 @@ from dossier.gazetteer import load
 from dossier.gazetteer.loader import DATA, read_cues, read_tsv
 
 HAND = ["regions.tsv", "cities.tsv", "macro.tsv", "countries_extra.tsv"]
-GENERATED = ["countries.tsv", "ru_forms.tsv"]
+GENERATED = ["countries.tsv", "subdivisions.tsv", "ru_forms.tsv"]
 
 
 @pytest.fixture(scope="module")
@@ -78,6 +78,7 @@ def test_countries_have_russian_names(gz):
     ("Sverdlovsk region", "RU-SVE"), ("Sverdlovsk Oblast", "RU-SVE"), ("Moscow region", "RU-MOS"),
     ("Moscow", "RU-MOW"), ("Yamalo-Nenets Autonomous District", "RU-YAN"), ("Saint Petersburg", "RU-SPE"),
     ("Bashkiria", "RU-BA"), ("Chuvashia", "RU-CU"), ("Republic of Dagestan", "RU-DA"),
+    ("Sverdlovskaya oblast", "RU-SVE"), ("Respublika Adygeya", "RU-AD"), ("Zaporizka oblast", "UA-23"),
 ])
 def test_lookup_names_in_every_form(gz, name, expected):
     assert expected in {r.id for r in gz.lookup(name)}

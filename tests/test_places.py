@@ -218,3 +218,102 @@ def test_names_inside_titles_of_works_are_not_places(lang, text, expected):
 ])
 def test_names_that_are_also_common_words(lang, text, expected):
     assert pairs(run(lang, text)) == expected
+
+
+@pytest.mark.parametrize("lang,text,negated", [
+    ("en", "No summonses were reported in Kaliningrad.", True),
+    ("en", "Officials in Tyumen did not respond to a request.", False),
+    ("ru", "В Калининграде повесток не вручали.", True),
+    ("ru", "В Тюмени не ответили на запрос.", False),
+    ("ru", "В Приморье не хватает добровольцев.", False),
+])
+def test_verb_negation_needs_an_activity_verb(lang, text, negated):
+    (p,) = run(lang, text)
+    assert p.negated is negated
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The Russia-Ukraine war entered its second year.", [("Russia", "RU"), ("Ukraine", "UA")]),
+    ("en", "Kremlin-backed officials in Russian-occupied Crimea voted.",
+     [("Kremlin", "RU"), ("Russian", "RU"), ("Crimea", "UA-43")]),
+    ("ru", "В Свердловской обл. и в Ямало-Ненецком АО прошли сборы.",
+     [("Свердловской обл", "RU-SVE"), ("Ямало-Ненецком АО", "RU-YAN")]),
+])
+def test_hyphenated_compounds_and_abbreviations(lang, text, expected):
+    assert pairs(run(lang, text)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Arms went to Latin America, not to America.", [("Latin America", "macro:latin-america"), ("America", "US")]),
+    ("ru", "Оружие ушло в Латинскую Америку.", [("Латинскую Америку", "macro:latin-america")]),
+    ("en", "Washington and London imposed sanctions.", [("Washington", "US"), ("London", "GB")]),
+])
+def test_world_areas_and_capitals(lang, text, expected):
+    assert pairs(run(lang, text)) == expected
+
+
+def test_macro_region_country():
+    (urals,) = run("en", "Factories in the Urals hired.")
+    (asia,) = run("en", "Migrants from Central Asia arrived.")
+    assert (urals.country, asia.country) == ("RU", None)
+
+
+@pytest.mark.parametrize("lang,text,negated", [
+    ("ru", "О Чечне данных нет: жители боятся жаловаться.", [True]),
+    ("ru", "По Ингушетии информации пока нет.", [True]),
+    ("en", "As for Chechnya, there is no information yet.", [True]),
+    ("ru", "В Москве нет данных о числе мобилизованных.", [False]),
+    ("ru", "О Москве писали много. Данных нет только по мелким городам.", [False]),
+])
+def test_negation_said_after_the_place(lang, text, negated):
+    assert [p.negated for p in run(lang, text)] == negated
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Patrols in the Indian Ocean and in New Jersey were Russian.", [("Russian", "RU")]),
+    ("ru", "Корабли в Индийском океане.", []),
+])
+def test_phrases_that_name_no_place(lang, text, expected):
+    assert pairs(run(lang, text)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Moscow and Leningrad regions were calm.", [("Moscow", "RU-MOS"), ("Leningrad regions", "RU-LEN")]),
+    ("en", "the Khanty-Mansi and Yamalo-Nenets autonomous districts",
+     [("Khanty-Mansi", "RU-KHM"), ("Yamalo-Nenets autonomous districts", "RU-YAN")]),
+    ("ru", "Ханты-Мансийский и Ямало-Ненецкий автономные округа",
+     [("Ханты-Мансийский", "RU-KHM"), ("Ямало-Ненецкий автономные округа", "RU-YAN")]),
+    ("ru", "Московская и Ленинградская области", [("Московская", "RU-MOS"), ("Ленинградская области", "RU-LEN")]),
+])
+def test_coordination_noun_type_picks_the_subject(lang, text, expected):
+    places = run(lang, text)
+    assert pairs(places) == expected and all(p.alternatives == [] for p in places)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Свердловские власти объявили сборы.", [("Свердловские", "RU-SVE")]),
+    ("Челябинский губернатор подписал указ.", [("Челябинский", "RU-CHE")]),
+    ("Московские власти отчитались о наборе.", [("Московские", "RU-MOW")]),
+    ("Учёные изучают пермский период.", []),
+    ("Историки вспомнили Курскую битву.", []),
+])
+def test_russian_region_adjective_before_an_institution(text, expected):
+    assert pairs(run("ru", text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Chechen leader Ramzan Kadyrov made a claim.", [("Chechen", "RU-CE")]),
+    ("The Chuvash authorities opened a centre.", [("Chuvash", "RU-CU")]),
+    ("Chechen fighters were seen.", []),
+])
+def test_english_region_adjective_before_an_institution(text, expected):
+    assert pairs(run("en", text)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "FC Krasnodar beat Spartak in Moscow.", [("Moscow", "RU-MOW")]),
+    ("ru", "Клуб «Ростов» сыграл в Краснодаре.", [("Краснодаре", "city:krasnodar")]),
+    ("ru", "Газета из Краснодара написала об этом.", [("Краснодара", "city:krasnodar")]),
+])
+def test_place_names_of_organisations(lang, text, expected):
+    assert pairs(run(lang, text)) == expected

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.extract import extract
-from dossier.model import Document, Quantity, validate
+from numberkit import run
+
+from dossier.model import Quantity
 
 
 def quantities(text: str, lang: str, published: str | None = None) -> list[Quantity]:
-    ex = validate(extract(Document(text=text, language=lang, published=published)))
-    return ex.quantities
+    return run(text, lang, published).quantities
 
 
 def one(text: str, lang: str) -> Quantity:
@@ -181,3 +181,131 @@ def test_ru_labels_dates_and_vague_amounts_are_not_quantities(text: str) -> None
 def test_ru_bare_scale_word_after_qualifier() -> None:
     q = one("В военкомат пришли около тысячи человек.", "ru")
     assert (q.value, q.qualifier, q.counted) == (1000, "about", "человек")
+
+
+def test_en_name_before_the_noun_is_part_of_what_is_counted() -> None:
+    q = one("Between 20,000 and 30,000 Wagner fighters were killed near Bakhmut.", "en")
+    assert (q.low, q.high, q.counted) == (20000, 30000, "Wagner fighter")
+    assert q.text == "Between 20,000 and 30,000 Wagner fighters"
+
+
+def test_en_irregular_plural_counted_noun() -> None:
+    assert one("The unit lost 40 servicemen in a week.", "en").counted == "serviceman"
+
+
+def test_en_factor_is_not_an_amount() -> None:
+    assert [q.value for q in quantities("Payments rose three times, to 2,000 rubles.", "en")] == [2000]
+
+
+def test_ru_factor_is_not_an_amount() -> None:
+    assert [q.value for q in quantities("Выплаты выросли в полтора раза — до 300 000 ₽.", "ru")] == [300000]
+
+
+def test_ru_substantivized_participle_is_counted_as_an_adjective_lemma() -> None:
+    q = one("Из пяти тысяч мобилизованных половину отправили на фронт.", "ru")
+    assert (q.value, q.counted) == (5000, "мобилизованный")
+
+
+def test_year_before_a_singular_noun_is_not_an_amount_but_before_a_plural_it_is() -> None:
+    found = quantities("The 2022 mobilization took 2000 soldiers.", "en")
+    assert [(q.value, q.counted) for q in found] == [(2000, "soldier")]
+
+
+def test_a_bare_one_is_not_an_amount() -> None:
+    assert [q.value for q in quantities("Now 1 in 5 men serve.", "en")] == [5]
+
+
+def test_ru_abbreviated_counted_noun() -> None:
+    q = one("В Пермском крае план — 200 тыс. чел. до конца года.", "ru")
+    assert (q.value, q.counted, q.text) == (200000, "человек", "200 тыс. чел.")
+
+
+@pytest.mark.parametrize("text, lang, counted", [
+    ("Russia sent 50 units of equipment to the front.", "en", "equipment"),
+    ("На фронт отправили 20 единиц бронетехники.", "ru", "бронетехника"),
+])
+def test_classifier_nouns_count_what_follows(text: str, lang: str, counted: str) -> None:
+    q = one(text, lang)
+    assert (q.value, q.counted) == ((50 if lang == "en" else 20), counted)
+
+
+@pytest.mark.parametrize("text, lang, unit, counted", [
+    ("Companies paid about 300 billion rubles.", "en", "RUB", "ruble"),
+    ("China was paid $5 million for the rifles.", "en", "USD", "dollar"),
+    ("Выплата составит 195 тыс. рублей.", "ru", "RUB", "рубль"),
+    ("Выплата составит 195 тыс. руб.", "ru", "RUB", "рубль"),
+])
+def test_currency_amounts_count_their_currency(text: str, lang: str, unit: str, counted: str) -> None:
+    q = one(text, lang)
+    assert (q.unit, q.counted) == (unit, counted)
+
+
+@pytest.mark.parametrize("text, lang, counted", [
+    ("Men received about 2,000 summonses in the city, and more than 5,000 across the region.", "en", "summons"),
+    ("В Екатеринбурге вручили около 2 тыс. повесток, а всего по Уралу — более 5 тысяч.", "ru", "повестка"),
+])
+def test_elided_counted_noun_comes_from_the_previous_amount_in_the_sentence(text: str, lang: str, counted: str) -> None:
+    found = quantities(text, lang)
+    assert [q.value for q in found] == [2000, 5000]
+    assert [q.counted for q in found] == [counted, counted]
+
+
+def test_no_inheritance_across_sentences() -> None:
+    found = quantities("They sent 300 soldiers. Later 137,000 were promised.", "en")
+    assert [(q.value, q.counted) for q in found] == [(300, "soldier"), (137000, None)]
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("Рейтинг вырос до 80 % за месяц.", None),
+    ("Минобороны планирует увеличить численность армии до 1,5 млн военнослужащих.", None),
+    ("Планируют набрать до 400 тысяч человек.", "up_to"),
+])
+def test_ru_do_after_a_verb_of_change_is_the_new_level(text: str, qualifier: str | None) -> None:
+    assert one(text, "ru").qualifier == qualifier
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Approval rose by 2.5 percentage points in May.", "en"),
+    ("Рейтинг вырос на 2,5 процентных пункта в мае.", "ru"),
+])
+def test_percentage_points(text: str, lang: str) -> None:
+    q = one(text, lang)
+    assert (q.value, q.unit) == (2.5, "pp")
+
+
+def test_clock_times_are_not_quantities() -> None:
+    assert quantities("Meet at 5 p.m., 5pm or 10.30 am near the office.", "en") == []
+
+
+def test_en_capitalised_modifier_keeps_its_case() -> None:
+    assert one("The BBC confirmed the deaths of 40,060 Russian soldiers.", "en").counted == "Russian soldier"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Пункт отбора работает по адресу: ул. Ленина, д. 15, каб. 205, с 9:00 до 18:00.", "ru"),
+    ("Телефон военкомата: 8 (343) 123-45-67, служба в/ч 12345.", "ru"),
+    ("The recruitment office is in suite 205, open 9:00 to 18:00.", "en"),
+])
+def test_addresses_phones_and_hours_are_not_quantities(text: str, lang: str) -> None:
+    assert quantities(text, lang) == []
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("Бюджет программы — 1 млрд 200 млн рублей.", "ru", 1.2e9),
+    ("The army will grow to two million three hundred thousand men.", "en", 2.3e6),
+])
+def test_compound_scaled_numbers_add_up(text: str, lang: str, value: float) -> None:
+    assert one(text, lang).value == value
+
+
+def test_en_plural_demonyms_are_counted() -> None:
+    found = quantities("A survey found 47% of Russians backed it, and 300 Ukrainians were freed.", "en")
+    assert [(q.value, q.unit, q.counted) for q in found] == [(47, "%", "Russian"), (300, None, "Ukrainian")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Spending grew in 2022-2023 across the regions.", "en"),
+    ("Расходы выросли в 2022–2023 годах.", "ru"),
+])
+def test_year_ranges_are_not_quantities(text: str, lang: str) -> None:
+    assert quantities(text, lang) == []

@@ -25,6 +25,8 @@ def test_quantity_lexicon(lang: str) -> None:
     assert set(data["qualifiers"].values()) <= set(QUALIFIERS)
     assert all(v >= 1000 for v in data["scales"].values())
     assert all(len(frame) == 2 for frame in data["range_frames"])
+    currencies = {v for v in data["units"].values() if v.isupper()} | set(data["currency_signs"].values())
+    assert currencies <= set(data["currency_nouns"]), currencies - set(data["currency_nouns"])
     lex(lang)  # compiles
 
 

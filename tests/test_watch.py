@@ -84,3 +84,20 @@ def test_parse_every() -> None:
     assert parse_every("15m") == 900 and parse_every("30s") == 30 and parse_every("2h") == 7200
     with pytest.raises(DossierError, match="15m"):
         parse_every("soon")
+
+
+def test_watch_command_once(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    with http_server() as srv:
+        srv.routes["/a1"] = answer(body=html_page("Summonses in Voronezh", article(1)))
+        srv.routes["/feed.xml"] = feed_route(srv, ["/a1", "/gone"])
+        env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+        r = subprocess.run([sys.executable, "-m", "dossier", "watch", srv.url("/feed.xml"), "--db",
+                            str(tmp_path / "d.db"), "--delay", "0", "--retries", "0"],
+                           capture_output=True, text=True, env=env, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert "1 new" in r.stdout and "http_404" in r.stderr and "Traceback" not in r.stderr
+    assert Store(tmp_path / "d.db").counts()["documents"] == 1

@@ -118,6 +118,8 @@ def test_timeline_by_day_and_week(client):
     weeks = client.get("/api/timeline", params={"bucket": "week"}).json()["items"]
     assert {"period": "2023-03-13", "type": "summons", "count": 1} in weeks  # 13 March 2023 was a Monday
     assert {"period": "2023-02-27", "type": "summons", "count": 1} in weeks  # 1 March → Monday 27 February
+    months = client.get("/api/timeline", params={"bucket": "month"}).json()["items"]
+    assert {"period": "2023-03", "type": "summons", "count": 2} in months
 
 
 def test_claims_empty_without_claims_layer(client):
@@ -228,3 +230,35 @@ def test_ingest_validates_articles():
 def test_seed_helper_builds_valid_extractions():
     ex = article("A quote here.", "t", "2023-01-01", speaker="A", quote="quote here")
     assert ex.quotes[0].text == "quote here"
+
+
+def test_cached_reads_see_documents_added_later():
+    store = Store(":memory:")
+    c = TestClient(create_app(store, Settings()))
+    assert c.get("/api/regions").json()["items"] == []
+    store.add(seed_articles()[0])
+    codes = [r["code"] for r in c.get("/api/regions").json()["items"]]
+    assert codes == ["RU-SVE"]
+
+
+@pytest.mark.slow
+def test_serve_get_answers_one_request_in_process(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    db = tmp_path / "d.db"
+    s = Store(db)
+    for ex in seed_articles():
+        s.add(ex)
+    s.close()
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    run = lambda path: subprocess.run([sys.executable, "-m", "dossier", "serve", "--db", str(db), "--get", path],  # noqa: E731
+                                      capture_output=True, text=True, env=env, timeout=120)
+    ok = run("/api/regions")
+    assert ok.returncode == 0, ok.stderr
+    assert "RU-SVE" in {r["code"] for r in json.loads(ok.stdout)["items"]}
+    missing = run("/api/documents/" + "0" * 64)
+    assert missing.returncode == 1 and json.loads(missing.stdout)["error"]["code"] == "E601"

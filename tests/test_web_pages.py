@@ -135,3 +135,30 @@ def test_colour_classes_are_monotonic():
 
 def test_seed_articles_are_valid():
     assert all(isinstance(ex, Extraction) for ex in seed_articles())
+
+
+def test_quotes_page_lists_one_speakers_quotes_with_role_and_outlet(client):
+    html = client.get("/quotes", params={"speaker": "Пётр Иванов"}).text
+    items = re.search(r'<ul class="quotes" id="quote-list">(.*?)</ul>', html, re.S).group(1)
+    assert "В Белгородской области мобилизации не будет" in items and "губернатор" in items
+    assert "Тестовые новости" in items and "Sverdlovsk" not in items
+    assert 'href="/quotes?speaker=%D0%9F%D1%91%D1%82%D1%80' in client.get("/").text  # dashboard links to it
+
+
+def test_timeline_bars_link_to_their_period(client):
+    html = client.get("/").text
+    assert 'href="/?since=2023-03-13&amp;until=2023-03-13"' in html
+
+
+def test_period_range_of_week_and_month():
+    from dossier.web.charts import period_range
+
+    assert period_range("2023-02-27", "week") == ("2023-02-27", "2023-03-05")
+    assert period_range("2024-02", "month") == ("2024-02-01", "2024-02-29")
+
+
+def test_documents_page_pages_through_the_selection(client):
+    html = client.get("/documents", params={"region": "RU-VOR"}).text
+    docs = re.search(r'<ul class="docs" id="documents">(.*?)</ul>', html, re.S).group(1)
+    assert docs.count("<li>") == 2 and "Повестки в Воронеже" in docs
+    assert "older →" not in html

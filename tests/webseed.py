@@ -77,3 +77,12 @@ def seed_articles() -> list[Extraction]:
         article(XSS_TEXT, XSS_TITLE, "2023-05-01", source="javascript:alert(1)",
                 places=[("Voronezh", "RU-VOR", "Voronezh Oblast", "region")]),
     ]
+
+
+def second_sverdlovsk_report() -> Extraction:
+    """Another outlet on the same summonses in Sverdlovsk Oblast, with a number far from the first's."""
+    text = "Enlistment offices in Sverdlovsk Oblast handed summonses to 9,000 men on March 15, activists said."
+    return article(text, "Activists count 9,000 summonses", "2023-03-16", outlet="Other Outlet",
+                   places=[("Sverdlovsk Oblast", "RU-SVE", "Sverdlovsk Oblast", "region")],
+                   trigger=("handed summonses", "summons"), quantity=("9,000 men", 9000),
+                   date=("March 15", "2023-03-15"))

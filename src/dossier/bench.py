@@ -141,3 +141,42 @@ def bench(documents: Iterable[Document], articles: int = 100, processes: tuple[i
     report.peak_rss_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     report.peak_rss_children_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return report
+
+
+@dataclass
+class IngestBench:
+    articles: int
+    words: int
+    seconds: float
+    stored: int
+    peak_rss_mib: float
+    peak_rss_children_mib: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self) | {"articles_per_min": round(60 * self.articles / self.seconds, 1)}
+
+
+def bench_ingest(documents: Iterable[Document], store: Any, articles: int, n_process: int = 1,
+                 batch_size: int = 16) -> IngestBench:
+    """Stream `articles` distinct documents (cycled inputs, each made unique by a numbered last line)
+    through extraction, deduplication and the store; reports wall time and peak memory."""
+    from dossier.bulk import store_many
+    from dossier.store.dedup import enable_dedup
+
+    base = list(documents)
+    if not base:
+        raise DossierError("E110", "no articles to benchmark; pass files or folders of articles")
+    enable_dedup(store)
+
+    def stream() -> Iterable[Document]:
+        for i, d in enumerate(itertools.islice(itertools.cycle(base), articles)):
+            yield Document(text=f"{d.text}\n\n[{i}]", source=f"{d.source}#{i}", title=d.title,
+                           published=d.published, language=d.language)
+
+    words = sum(len(d.text.split()) + 1 for d in itertools.islice(itertools.cycle(base), articles))
+    start = time.perf_counter()
+    report = store_many(store, stream(), n_process=n_process, batch_size=batch_size)
+    secs = time.perf_counter() - start
+    return IngestBench(articles, words, secs, report.new,
+                      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                      resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)

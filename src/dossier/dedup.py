@@ -12,10 +12,14 @@ import hashlib
 import logging
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from datasketch import MinHash, MinHashLSH
 
 from dossier.model import Document
+
+if TYPE_CHECKING:
+    from dossier.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +95,14 @@ class DedupIndex:
         return match
 
 
-def near_duplicate_of(index: DedupIndex, document: Document) -> str | None:
-    """The id of an indexed document that `document` (nearly) repeats, not counting itself."""
+def near_duplicate_of(index: DedupIndex | Store, document: Document) -> str | None:
+    """The id of an indexed (or stored) document that `document` (nearly) repeats, not counting itself.
+
+    Given a Store, its index is loaded once and dedup is enabled on it (see store.dedup.enable_dedup).
+    """
+    if not isinstance(index, DedupIndex):
+        from dossier.store.dedup import enable_dedup
+
+        index = enable_dedup(index)
     match = index.find(document.text)
     return match.doc_id if match and match.doc_id != document.id else None

@@ -1,4 +1,4 @@
-"""Regenerate the gazetteer's generated data files (``countries.tsv``, ``ru_forms.tsv``).
+"""Regenerate the gazetteer's generated data files (``countries.tsv``, ``subdivisions.tsv``, ``ru_forms.tsv``).
 
 Run ``python scripts/build_gazetteer.py`` after editing a hand-written file. Nothing here runs when
 dossier extracts: the package ships the generated files, so extraction needs neither pycountry's
@@ -6,11 +6,12 @@ locale files nor pymorphy3's inflection at run time.
 
 * ``countries.tsv``: every ISO 3166-1 country from pycountry, English names plus Russian names from
   pycountry's gettext catalogue (domain ``iso3166-1``).
+* ``subdivisions.tsv``: ISO 3166-2 romanised names of RU/UA regions ("Sverdlovskaya oblast").
 * ``ru_forms.tsv``: every Russian name of ``regions.tsv``/``cities.tsv``/``macro.tsv``/countries in
   all six cases (plus the second locative, "в Крыму"), generated with pymorphy3 with adjective+noun
   agreement; region adjectives in every gender, case and number (for "Свердловской и Челябинской
-  областей"); demonyms ("российский", "россиянин") in all forms. Each form carries ``risky=1`` when
-  pymorphy knows it as a person name, surname or common word ("Владимир", "Курган").
+  областей"); demonyms ("российский", "россиянин") in all forms. Each form carries ``risky=person`` when
+  pymorphy knows it as a person's name ("Владимир"), ``risky=word`` when as a common word ("Курган").
 """
 from __future__ import annotations
 
@@ -114,15 +115,17 @@ def noun_forms(lemma: str) -> set[str]:
     return set(inflect_phrase(lemma)) | set(inflect_phrase(lemma, plural=True)) | {lemma}
 
 
-def risky(form: str) -> bool:
-    """A single-word name pymorphy knows as a person's name or as a common (non-place) word."""
+def risky(form: str) -> str:
+    """Why a single-word name needs context: "person" (pymorphy knows it as a first name, surname or
+    patronymic: "Владимир", "Киров"), "word" (its likeliest reading is a known non-place word: "Того",
+    "Курган"), or "" (safe)."""
     if " " in form or _fixed(form):
-        return False
+        return ""
     parses = morph().parse(form.lower())
     if any(PERSONAL & set(p.tag.grammemes) for p in parses[:4]):
-        return True
+        return "person"
     top = parses[0]
-    return top.is_known and "Geox" not in top.tag  # a known word first: "Того" (pronoun), "Курган" (mound)
+    return "word" if top.is_known and "Geox" not in top.tag else ""
 
 
 def _stem_adjective(name_ru: str, nouns: set[str]) -> str | None:
@@ -132,6 +135,21 @@ def _stem_adjective(name_ru: str, nouns: set[str]) -> str | None:
         return None
     p = _parse(words[0].lower())
     return p.normal_form if p.tag.POS in ("ADJF", "PRTF") else None
+
+
+ABBREVIATIONS = {"oblast": ("обл", "femn"), "autonomous_okrug": ("АО", "masc")}
+
+
+def _abbreviated(adj: str, rtype: str, original: str) -> Iterator[str]:
+    """"Свердловской обл.", "Ямало-Ненецкий АО": the adjective in every case before the abbreviated noun."""
+    if rtype not in ABBREVIATIONS:
+        return
+    abbr, gender = ABBREVIATIONS[rtype]
+    p = _parse(adj)
+    for case in CASES[:6]:
+        f = p.inflect({gender, case} | ({"inan"} if case == "accs" and gender == "masc" else set()))
+        if f is not None:
+            yield f"{_restore_case(f.word, original)} {abbr}"
 
 
 def region_rows(cues: dict) -> Iterator[tuple[str, str, str]]:
@@ -153,6 +171,8 @@ def region_rows(cues: dict) -> Iterator[tuple[str, str, str]]:
             for form in adjective_forms(adj):
                 yield form, r["id"], "stem"
             for form in inflect_phrase(f"{adj.capitalize()} регион"):
+                yield form, r["id"], "name"
+            for form in _abbreviated(adj, r["type"], r["name_ru"].split(" ")[0]):
                 yield form, r["id"], "name"
 
 
@@ -198,6 +218,22 @@ def build_countries() -> list[dict[str, str]]:
     return rows
 
 
+def build_subdivisions() -> list[tuple[str, str]]:
+    """ISO 3166-2 names of RU/UA regions in the standard's romanisation ("Sverdlovskaya oblast'",
+    "Respublika Adygeya", "Zaporizka oblast"): texts that transliterate rather than translate use them."""
+    import pycountry
+
+    rows = []
+    for country in ("RU", "UA"):
+        for sub in pycountry.subdivisions.get(country_code=country):
+            name = sub.name.replace("'", "")
+            if ", " in name:  # "Adygeya, Respublika" → "Respublika Adygeya"
+                head, _, kind = name.partition(", ")
+                name = f"{kind} {head}"
+            rows.append((sub.code, name))
+    return sorted(rows)
+
+
 def write_tsv(path: Path, header: list[str], rows: Iterable[Iterable[str]], comment: str) -> None:
     with path.open("w", encoding="utf-8", newline="") as fh:
         fh.write(comment)
@@ -213,12 +249,16 @@ def build(data: Path = DATA) -> dict[str, int]:
     write_tsv(data / "countries.tsv", ["alpha2", "name_en", "names_en", "name_ru", "names_ru"],
               ([c[k] for k in ("alpha2", "name_en", "names_en", "name_ru", "names_ru")] for c in countries),
               "# GENERATED by scripts/build_gazetteer.py from pycountry (ISO 3166-1 + Russian locale). Do not edit.\n")
+    subdivisions = build_subdivisions()
+    write_tsv(data / "subdivisions.tsv", ["id", "name_iso"], subdivisions,
+              "# GENERATED by scripts/build_gazetteer.py from pycountry (ISO 3166-2 romanised names). Do not edit.\n")
     seen: dict[tuple[str, str], str] = {}
     for form, pid, kind in [*region_rows(cues), *other_rows(cues, countries)]:
         seen.setdefault((form, pid), kind)
-    rows = sorted((form, pid, kind, "1" if kind == "name" and risky(form) else "0")
+    rows = sorted((form, pid, kind, risky(form) if kind == "name" else "")
                   for (form, pid), kind in seen.items())
     write_tsv(data / "ru_forms.tsv", ["form", "id", "kind", "risky"], rows,
               "# GENERATED by scripts/build_gazetteer.py with pymorphy3 from the hand-written files. Do not edit.\n"
-              "# kind: name (a full name), stem (region adjective, for coordination), demonym, noun (region noun)\n")
-    return {"countries.tsv": len(countries), "ru_forms.tsv": len(rows)}
+              "# kind: name (a full name), stem (region adjective, for coordination), demonym, noun (region noun)\n"
+              "# risky: person (also a first name/surname), word (also a common word), empty (safe)\n")
+    return {"countries.tsv": len(countries), "subdivisions.tsv": len(subdivisions), "ru_forms.tsv": len(rows)}

@@ -29,6 +29,13 @@ def norm(word: str) -> str:
     return word.lower().translate(_FOLD)
 
 
+def plural_en(noun: str) -> str:
+    """Regular English plural of a (last) word: region → regions, territory → territories."""
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
 @dataclass(frozen=True)
 class Word:
     start: int
@@ -92,6 +99,18 @@ class Index:
             if hit:
                 size, names = hit
                 out.append(Match(i, i + size, ws[i].start, ws[i + size - 1].end, names))
+            elif "-" in ws[i].norm:
+                out.extend(self._parts(ws[i], i))
+        return out
+
+    def _parts(self, w: Word, i: int) -> list[Match]:
+        """Names inside a hyphenated word that is not itself a name: "Russia-Ukraine", "Kremlin-backed"."""
+        out, offset = [], w.start
+        for part in w.norm.split("-"):
+            names = self.entries.get((part,))
+            if names:
+                out.append(Match(i, i + 1, offset, offset + len(part), names))
+            offset += len(part) + 1
         return out
 
 
@@ -118,7 +137,7 @@ class Gazetteer:
         self.risky_ids: set[str] = set()
         for row in read_tsv("ru_forms.tsv", data):
             form, pid, how = row["form"], row["id"], row["kind"]
-            risky = row["risky"] == "1"
+            risky = row["risky"] != ""
             if how == "noun":
                 self.nouns.add(form, Name(pid, how, "ru", cased=False))
             elif how == "stem":
@@ -127,7 +146,8 @@ class Gazetteer:
                 cased = how == "name" and form[:1].isupper()
                 self.names.add(form, Name(pid, how, "ru", risky=risky, cased=cased,
                                           exact_case=form.isupper() and len(form) > 1))
-            if risky and pid.startswith("city:") and form == self.records.get(pid, _NONE).name_ru:
+            # English spellings inherit only person-name risk ("Vladimir", "Kirov"): "Sumy" is no word in English
+            if row["risky"] == "person" and pid.startswith("city:") and form == self.records.get(pid, _NONE).name_ru:
                 self.risky_ids.add(pid)
         self.risky_ids |= {pid for pid in risky_cities if pid in self.records}
 
@@ -150,6 +170,8 @@ class Gazetteer:
             if cid and new_city:
                 for name in split(r["capital_en"]):
                     self._en(name, cid, risky=cid in self.risky_ids)
+        for sub in read_tsv("subdivisions.tsv", data):
+            self._en(sub["name_iso"], sub["id"])
         for c in read_tsv("cities.tsv", data):
             cid = city_id(c["name_en"])
             for name in split(c["name_en"]):
@@ -165,9 +187,13 @@ class Gazetteer:
                 self._en(name, c["alpha2"], risky=risky)
             for name in split(x.get("demonyms_en")):
                 self._en(name, c["alpha2"], how="demonym")
+        for lang, phrases in self.cues.get("not_places", {}).items():
+            for phrase in phrases:
+                self.names.add(phrase, Name("-", "block", lang, cased=False))
         for rtype, nouns in en.items():
             for noun in nouns:
-                self.nouns.add(noun, Name(f"noun:{rtype}", "noun", "en", cased=False))
+                for form in (noun, plural_en(noun)):
+                    self.nouns.add(form, Name(f"noun:{rtype}", "noun", "en", cased=False))
 
     def _en(self, name: str, pid: str, how: str = "name", risky: bool = False) -> None:
         letters = [c for c in name if c.isalpha()]

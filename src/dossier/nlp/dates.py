@@ -7,8 +7,9 @@ rather than dateparser: dateparser's ``search_dates`` finds dates but loses the 
 Resolution. A date without a year ("March 13", "в апреле") takes the year that puts it closest to
 the reference date (so "in December" written in January is last December), unless a cue says past
 ("back in October") or future ("next April"). The reference date is the publication date; when
-there is none, it is the latest explicit year in the text with the month of the first dated
-mention (news leads with the current event). Relative words ("yesterday", "в этом году") resolve
+there is none, it is the latest explicit year in the text (a bare target year such as "by 2026" counts
+only when there is no other) with the month of the first dated mention (news leads with the current
+event). Relative words ("yesterday", "в этом году") resolve
 only against a publication date; a date that cannot be resolved keeps ``value: None``.
 """
 from __future__ import annotations
@@ -41,7 +42,27 @@ class Mention:
     day: int | None = None
     rel: tuple[str, int] | None = None  # relative phrase: (unit, offset)
     period_year: bool = False  # "the end of the year": the reference year
+    deadline: bool = False  # a bare year after by/until/before ("by 2026"): a target, not the news date
     precision: str | None = None
+
+
+def _abbreviations(lex: dict[str, Any], lang: str) -> set[str]:
+    """Month abbreviations: written with a dot in the data ("окт."), or English prefixes of a name ("jan")."""
+    names = {k.lower().rstrip(".") for k in lex["months"]}
+    abbrev = {k.lower().rstrip(".") for k in lex["months"] if k.endswith(".")}
+    if lang == "en":
+        abbrev |= {n for n in names if any(o != n and o.startswith(n) for o in names)}
+    return abbrev
+
+
+def _month_pattern(lex: dict[str, Any], lang: str) -> str:
+    """Month names as a named group. Abbreviations may take a dot; English names must be capitalised
+    ("may" is a verb)."""
+    names = {k.lower().rstrip(".") for k in lex["months"]}
+    abbrev = _abbreviations(lex, lang)
+    if lang == "en":
+        names, abbrev = {n.capitalize() for n in names}, {n.capitalize() for n in abbrev}
+    return rf"(?P<mon>(?:{alternation(abbrev)})\.?(?!\w)|{alternation(names - abbrev)})"
 
 
 class DateGrammar:
@@ -51,16 +72,8 @@ class DateGrammar:
         lex = lexicon("dates", lang)
         self.lang, self.lex = lang, lex
         self.months: dict[str, int] = {k.lower().rstrip("."): v for k, v in lex["months"].items()}
-        names = set(self.months)
-        # abbreviations: written with a dot in the data ("окт."), or English prefixes of a name ("jan")
-        abbrev = {k.lower().rstrip(".") for k in lex["months"] if k.endswith(".")}
-        if lang == "en":
-            abbrev |= {n for n in names if any(o != n and o.startswith(n) for o in names)}
-        if lang == "en":  # English months are capitalised ("may" is a verb); only abbreviations take a dot
-            mon = (rf"(?P<mon>(?:{alternation({n.capitalize() for n in abbrev})})\.?(?!\w)"
-                   rf"|{alternation({n.capitalize() for n in names - abbrev})})")
-        else:
-            mon = rf"(?P<mon>(?:{alternation(abbrev)})\.?(?!\w)|{alternation(names - abbrev)})"
+        mon = _month_pattern(lex, lang)
+        self.full_months = set(self.months) - _abbreviations(lex, lang)
         day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|-?го|-?е)?(?!\d)"
         parts = alternation(lex["period_parts"])
         yw = alternation(lex.get("year_words", []))
@@ -71,8 +84,11 @@ class DateGrammar:
             rf"(?<![\d.])(?:(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
             rf"|(?P<d>[0-3]?\d)(?P<sep>[./])(?P<m>[01]?\d)(?P=sep)(?P<y>{_YEAR}|\d\d))(?![\d.]\d)"
             + (rf"(?:{_S}(?:{yw})(?!\w))?" if yw else ""))
-        self.dmy = re.compile(rf"(?<!\w)(?:(?P<part>(?i:{parts})){_S}(?:the{_S})?)?(?:{day}(?:{_S}of)?{_S})?{mon}(?:{_S}{day.replace('day', 'day2')})?"
-                              rf"(?:,?{_S}{year})?(?!\w)", flags)
+        # a day range ("13–14 марта", "March 13-14") is one date: its first day
+        self.dmy = re.compile(rf"(?<!\w)(?:(?P<part>(?i:{parts})){_S}(?:the{_S})?)?"
+                              rf"(?:(?:(?P<d0>[0-3]?\d)[-–])?{day}(?:{_S}of)?{_S})?{mon}"
+                              rf"(?:{_S}{day.replace('day', 'day2')}(?:[-–][0-3]?\d(?!\d))?)?"
+                              rf"(?:,?{_S}(?:of{_S})?{year})?(?!\w)", flags)
         self.period = re.compile(rf"(?<!\w)(?P<part>{parts}){_S}(?:(?P<py>{pyears})|{year})(?!\w)", re.IGNORECASE)
         self.bare_year = re.compile(rf"(?<![\w.,-]){year}(?![\w-]|[.,]\d)", re.IGNORECASE)
         rel = alternation(lex["relations"])
@@ -113,14 +129,17 @@ def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 
 def _month_mentions(g: DateGrammar, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
-    out = []
+    out: list[Mention] = []
     for m in g.dmy.finditer(text):
-        d = m.group("day") or m.group("day2")
+        d = m.group("d0") or m.group("day") or m.group("day2")
         y = m.group("year")
         if _overlaps(m.span(), taken) or (d and not 1 <= int(d) <= 31):
             continue
-        if not d and not y and not m.group("part") and not g.relation_before(text, m.start())[0]:
-            continue  # a bare month name needs a preposition: "March" may be a march, "Мая" a name
+        if not d and not y and m.group("mon").lower().rstrip(".") not in g.full_months:
+            continue  # an abbreviation alone is more often a name ("Jan Nowak", "Dec") than a month
+        listed = bool(out) and _COORDINATION.fullmatch(text[out[-1].end:m.start()]) is not None
+        if not d and not y and not m.group("part") and not listed and not g.relation_before(text, m.start())[0]:
+            continue  # a bare month name needs a preposition or a list: "March" may be a march, "Мая" a name
         out.append(Mention(m.start(), m.end(), int(y) if y else None, g.months[m.group("mon").lower().rstrip(".")],
                            int(d) if d else None, precision="day" if d else "month"))
     return out
@@ -139,7 +158,7 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
         return [(x.start, x.end) for x in found]
 
     for m in g.numeric.finditer(text):
-        y, mo, d = (m.group("iy"), m.group("im"), m.group("id")) if m.group("iy") else (m.group("y"), m.group("m"), m.group("d"))
+        y, mo, d = m.group("iy", "im", "id") if m.group("iy") else m.group("y", "m", "d")
         if lang == "en" and m.group("sep") == "/" and int(mo) <= 12 and int(d) <= 12:
             mo, d = d, mo  # English slashes are month/day/year
         year = int(y) + (2000 if len(y) == 2 else 0)
@@ -165,9 +184,25 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
         if not _overlaps(m.span(), taken()) and (lang == "ru" or g.relation_before(text, m.start())[0]):
             found.append(Mention(m.start(), m.end(), rel=("weekday", week[m.group(0).lower()]), precision="day"))
     for m in g.bare_year.finditer(text):
+        cue = re.search(r"(\w+)\W*$", text[max(0, m.start() - 12):m.start()])
+        if cue and cue.group(1).lower() == "to":
+            continue  # "raised to 2000": after "to" a year-like number is more often an amount
         if not _overlaps(m.span(), taken()) and (g.relation_before(text, m.start())[0] or m.end("year") < m.end()):
             found.append(Mention(m.start(), m.end(), int(m["year"]), precision="year"))
-    return sorted(found, key=lambda x: x.start)
+    found.sort(key=lambda x: x.start)
+    _share_years(found, text)
+    return found
+
+
+_COORDINATION = re.compile(r"\s*(?:,|,?\s*and|or|to|through|until|till|-|–|—|и|или|по|до)\s*", re.IGNORECASE)
+
+
+def _share_years(found: list[Mention], text: str) -> None:
+    """"September and October 2022", "с марта по май 2023 года": the year written once serves both."""
+    for x, nxt in reversed(list(zip(found, found[1:]))):  # right to left: a chain shares one year
+        if x.year is None and x.month and not x.rel and nxt.year and nxt.month \
+                and _COORDINATION.fullmatch(text[x.end:nxt.start]):
+            x.year = nxt.year
 
 
 def _parse_iso(value: str | None) -> dt.date | None:
@@ -183,9 +218,11 @@ def _parse_iso(value: str | None) -> dt.date | None:
 def reference_date(mentions: list[Mention], published: str | None) -> tuple[dt.date | None, bool]:
     """(the date partial dates resolve against, whether it is a real publication date)."""
     pub = _parse_iso(published)
+    if pub and published and published.count("-") < 2:  # "2023" or "2023-03": partial dates yes, "yesterday" no
+        return (dt.date(pub.year, 7, 1) if published.count("-") == 0 else pub), False
     if pub:
         return pub, True
-    years = [x.year for x in mentions if x.year]
+    years = [x.year for x in mentions if x.year and not x.deadline] or [x.year for x in mentions if x.year]
     if not years:
         return None, False
     anchor = max(years)
@@ -253,6 +290,8 @@ def find_dates(text: str, lang: str, published: str | None = None) -> list[DateR
     """Every date in `text` as contract DateRefs, resolved against `published` (ISO) when given."""
     g = grammar(lang)
     mentions = find_mentions(text, lang)
+    for x in mentions:
+        x.deadline = x.month is None and g.relation_before(text, x.start)[1] in ("by", "until", "before")
     ref, is_pub = reference_date(mentions, published)
     out = []
     for x in mentions:

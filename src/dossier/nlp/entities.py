@@ -17,7 +17,7 @@ NER_TYPES = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG"}
 ORGLIKE = ("ORG", "MEDIA", "GPE", "GROUP")
 _LEADING = {"the", "a", "an"}
 _MARKS = set('"«»„“”')
-_ROLE_POS = {"NOUN", "PROPN", "ADJ", "DET", "ADP", "PART", "NUM"}
+_ROLE_POS = {"NOUN", "PROPN", "ADJ", "DET", "ADP", "PART", "NUM", "CCONJ"}
 MAX_ROLE_TOKENS = 12
 
 
@@ -98,6 +98,13 @@ class EntityIndex:
         return max(hits, key=lambda e: max(m[0] for m in e.mentions if m[0] < pos), default=None)
 
 
+    def named_with(self, word: str, pos: int) -> Entity | None:
+        """The non-person entity mentioned last before `pos` whose name contains `word` ("the ministry")."""
+        hits = [e for e in self.items if e.type != "PERSON" and e.mentions and e.mentions[0][0] < pos
+                and any(word == lexicon.norm_word(w) for n in [e.name, *e.aliases] for w in n.split())]
+        return max(hits, key=lambda e: max(m[0] for m in e.mentions if m[0] < pos), default=None)
+
+
 def person_name(span: Span) -> str:
     """The canonical form of a PERSON mention: Russian words in the nominative."""
     words = [t for t in span if not t.is_punct or t.text == "-"]
@@ -142,7 +149,14 @@ def role_before(span: Span) -> str | None:
                                                          or doc[i].text in _MARKS) and doc[i].text != ",":
         words.insert(0, doc[i])
         i -= 1
-    while words and (words[0].pos_ in ("DET", "ADP", "PART") or words[0].text in _MARKS):
+    root = span.root
+    if not (root.dep_ in ("appos", "flat:name") and root.head in words):
+        # not an apposition: keep only the words that modify the name ("Military expert Zhirokhov"),
+        # so that "the decree of President Putin" gives "President", not "decree of President"
+        keep = {t.i for t in root.subtree}
+        while words and words[0].i not in keep:
+            words.pop(0)
+    while words and (words[0].pos_ in ("DET", "ADP", "PART", "CCONJ") or words[0].text in _MARKS):
         words.pop(0)
     return _role_text(words)
 
@@ -165,9 +179,21 @@ def role_after(span: Span) -> str | None:
 
 
 def _role_text(words: list) -> str | None:
+    while words and words[-1].text in _MARKS and sum(t.text in _MARKS for t in words) % 2:
+        words = words[:-1]  # a dangling mark, not the close of «Агора»
     if not words or not any(t.pos_ == "NOUN" for t in words) or words[-1].pos_ in ("ADP", "DET", "ADJ"):
         return None
     return words[0].doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]
+
+
+def _title_before_name(span: Span, lang: str) -> str | None:
+    """The first word when it is a person title ("Lawyer", "Governor") followed by a capitalised name."""
+    first, rest = span[0], span[1:]
+    if span.label_ == "PERSON" or len(rest) < 2 or len(rest) > 3:
+        return None
+    if lexicon.cues(lang).descriptions.get(lexicon.norm_word(first.text)) != "PERSON":
+        return None
+    return first.text if all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in rest) else None
 
 
 def _is_place(doc: Doc, span: Span) -> bool:
@@ -182,9 +208,16 @@ def ner_entities(doc: Doc, lang: str = "en") -> EntityIndex:
         span = trim(ent) if etype else None
         if span is None or len(span.text) < 2 or _is_place(doc, span):
             continue
+        title = _title_before_name(span, lang)
+        if title is not None:  # NER's "ORG: Lawyer Pavel Chikov" is a person with a title
+            etype, span = "PERSON", span[1:]
         if etype in ("ORG", "PERSON") and (lexicon.is_media_name(span.text) or _media_word_before(span, lang)):
             etype = "MEDIA"
-        name = person_name(span) if etype == "PERSON" else span.text
+        if etype != "PERSON" and len(span) == 1 and index.find("PERSON", span.text):
+            etype = "PERSON"  # a surname seen before as a person ("Chikov" after "Pavlo Čikov"), whatever NER says
+        name = person_name(span) if etype == "PERSON" else \
+            names.nominative_phrase(span) if names.is_cyrillic(span.text) else span.text
+        name = " ".join("".join(c for c in name if c not in _MARKS).split())  # '"Wagner" Group' → 'Wagner Group'
         ent = index.add(etype, name, span.start_char, span.end_char)
         if etype == "PERSON":
             for role in (role_before(span), role_after(span)):

@@ -33,10 +33,17 @@ class Cues:
     particles: frozenset[str]
     adjectives: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
+    citing: tuple[tuple[str, ...], ...]
+    not_sources: frozenset[str]
+    as_words: frozenset[str]
+    naming: frozenset[str]
+    back_reference: tuple[tuple[str, ...], ...]
     complementizers: frozenset[str]
     not_speakers: frozenset[str]
     via_before: tuple[tuple[str, ...], ...]
     pronouns: dict[str, str]
+    possessives: frozenset[str]
+    possessive_phrases: tuple[tuple[str, ...], ...]
     descriptions: dict[str, str]
     determiners: frozenset[str]
     speaker_nouns: frozenset[str]
@@ -74,9 +81,12 @@ def cues(lang: str) -> Cues:
         lang=lang, speech=_words(verbs["speech"]), cognition=_words(verbs["cognition"]),
         relay=_words(verbs["relay"]), topic=_phrases(verbs["topic"]), particles=_words(verbs["particles"]),
         adjectives=_words(raw["adjectives"]["cue"]), according_to=_phrases(ph["according_to"]),
+        citing=_phrases(ph["citing"]), not_sources=_words(ph["not_sources"]), as_words=_words(ph["as_words"]),
+        naming=_words(ph["naming"]), back_reference=_phrases(ph["back_reference"]),
         complementizers=_words(ph["complementizer"]), not_speakers=_words(ph["not_speakers"]),
         via_before=_phrases(ph["via_before"]),
-        pronouns={norm_word(k): v for k, v in ana["pronouns"].items()},
+        pronouns={norm_word(k): v for k, v in ana["pronouns"].items()}, possessives=_words(ana["possessives"]),
+        possessive_phrases=_phrases(ana["possessive_phrases"]),
         descriptions={norm_word(k): v for k, v in ana["descriptions"].items()},
         determiners=_words(ana["determiners"]), speaker_nouns=_words(spk["nouns"]),
         media_words=_words(spk["media_words"]))

@@ -12,6 +12,7 @@ import unicodedata
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
+from spacy.tokens import Span
 
 # Russian/Ukrainian Cyrillic → Latin, a simple BGN-like scheme; exactness does not matter because both
 # sides go through :func:`skeleton`, which folds the usual romanisation variants together.
@@ -133,3 +134,34 @@ def nominative_ru(words: list[str], cases: list[str | None] | None = None,
         else:
             out.append(_nominative_word(w, _CASES.get(c or ""), gender))
     return out
+
+
+def inflect_nominative(word: str, number: list[str] | None = None, gender: list[str] | None = None) -> str:
+    """One Russian common word in the nominative, keeping number and, for adjectives, the noun's gender
+    ("краевого" of "правительства" → "краевое")."""
+    if word.isupper() or not _morph().word_is_known(word.lower()):
+        return word  # abbreviations and unknown names ("РБК", "Минцифры") are not declined by guesswork
+    parses = [p for p in _morph().parse(word) if p.tag.case not in (None, "nomn")] or _morph().parse(word)
+    want = {"nomn", "plur" if number == ["Plur"] else "sing"}
+    if number != ["Plur"] and gender and parses[0].tag.POS in ("ADJF", "PRTF", "NPRO"):
+        want.add({"Masc": "masc", "Fem": "femn", "Neut": "neut"}.get(gender[0], "masc"))
+    form = parses[0].inflect(want) or parses[0].inflect({"nomn"})
+    return _restore_case(form.word, word) if form else word
+
+
+def nominative_phrase(span: Span) -> str:
+    """"краевого правительства" → "краевое правительство": the head noun and the words agreeing with it
+    go to the nominative; dependents in their own case ("сотрудник военкомата") stay as they are."""
+    try:
+        root = span.root
+    except RuntimeError:  # spaCy E039 on a broken parse tree: keep the words as written
+        return span.text
+    if "Nom" in root.morph.get("Case") or not root.morph.get("Case"):
+        return span.text
+    parts = []
+    for t in span:
+        agrees = t.i == root.i or (t.head.i == root.i and t.pos_ in ("ADJ", "DET") and t.i < root.i)
+        form = inflect_nominative(t.text, root.morph.get("Number")[:1], root.morph.get("Gender")[:1]) if agrees \
+            else t.text
+        parts.append(form + t.whitespace_)
+    return "".join(parts).strip()

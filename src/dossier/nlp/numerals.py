@@ -46,7 +46,7 @@ def lexicon(kind: str, lang: str) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def _morph() -> Any:
+def morph() -> Any:
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer()
@@ -57,7 +57,7 @@ def forms(word: str, lang: str) -> frozenset[str]:
     """`word` and, for a Russian lemma, all its inflected forms (with ё and е spellings)."""
     out = {word.lower()}
     if lang == "ru" and re.fullmatch(r"[а-яё]+", word.lower()):
-        for parse in _morph().parse(word.lower()):
+        for parse in morph().parse(word.lower()):
             if parse.normal_form == word.lower().replace("ё", "е") or parse.normal_form == word.lower():
                 out.update(f.word for f in parse.lexeme)
     return frozenset(out | {w.replace("ё", "е") for w in out})
@@ -183,12 +183,27 @@ class Numerals:
             end = m.end() if scale_word else m.end("core")
             out.append(Number(m.start(), end, text[m.start():end], core, factor,
                               words=m.group("words") is not None, grouped=grouped))
-        return out
+        return _compound(text, out)
 
     def find_bare_scales(self, text: str) -> list[Number]:
         """Scale words standing alone ("тысяча человек", "около миллиона"): value 1 × scale."""
         return [Number(m.start(), m.end(), m.group(0), 1.0, self.scales[m.group(0).lower()], words=True)
                 for m in self.bare_scale.finditer(text)]
+
+
+def _compound(text: str, nums: list[Number]) -> list[Number]:
+    """"1 млрд 200 млн", "two million three hundred thousand": a smaller scaled number right after a
+    larger one adds to it (written by hand: neither library reads digits mixed with scale words)."""
+    out: list[Number] = []
+    for n in nums:
+        prev = out[-1] if out else None
+        if prev and prev.scale > n.scale > 1 and n.value < prev.scale and not text[prev.end:n.start].strip():
+            total = prev.value + n.value
+            out[-1] = Number(prev.start, n.end, text[prev.start:n.end], total / prev.scale, prev.scale,
+                             words=prev.words and n.words)
+        else:
+            out.append(n)
+    return out
 
 
 @lru_cache(maxsize=None)

@@ -1,13 +1,14 @@
 """Places component: every place mention resolved to a gazetteer id, in English and Russian.
 
-Steps, each a small function: the gazetteer's word-trie proposes name matches on the raw text;
+Steps, each a small method: the gazetteer's word trie proposes name matches on the raw text;
 coordinated region lists are expanded ("Voronezh, Penza and Lipetsk regions", "Свердловской и
-Челябинской областей"); the longest non-overlapping matches win; names that belong to a person are
-dropped (NER + honorifics + neighbouring name words); ambiguous names are decided from nearby region
-nouns, then from the rest of the document, then from the preference list in ``cues.toml``; a place
-after a negation cue ("There is no information about Chechnya") or governed by a negated verb
-("повесток не вручали в Чечне") is ``negated``. All names and cue words live in the gazetteer's
-data files; this module holds only the rules.
+Челябинской областей"); the longest non-overlapping matches win (phrases listed as not places win and
+are dropped); names that belong to a person (NER, honorifics, neighbouring name words) or to the title
+of a work are dropped; ambiguous names are decided from nearby region nouns, then from the rest of the
+document, then from the preference list in ``cues.toml``; a place after a negation cue ("There is no
+information about Chechnya"), before one ("О Чечне данных нет") or governed by a negated verb of
+activity ("повесток не вручали в Чечне") is ``negated``. All names and cue words live in the
+gazetteer's data files; this module holds only the rules (see docs/places.md).
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from dossier.gazetteer.core import Index
 from dossier.model import Document, Place
 from dossier.nlp import pipeline
 
-SEPARATORS = {",", "and", "и", "&", "as well as", "а также"}
+SEPARATORS = {",", "and", "и", "&"}
 BOUNDARIES = {".", "!", "?", ";"}
 QUOTES = {"«", '"', "“", "„", "'"}
 
@@ -69,26 +70,39 @@ class PlaceResolver:
         self.neg_cues = Index()
         for cue in neg["en"] + neg["ru"]:
             self.neg_cues.add(cue, Name("cue", "cue", lang, cased=False))
+        self.neg_after = Index()
+        for cue in neg.get("after", []):
+            self.neg_after.add(cue, Name("cue", "cue", lang, cased=False))
+        self.topic = {norm(w) for w in neg.get("topic", [])}
         self.window: int = neg.get("window", 6)
         self.particles = {norm(w) for w in neg["particles_en"] + neg["particles_ru"]}
         self.not_negating = {norm(w) for w in neg["not_negating"]}
+        self.activity = {norm(w) for w in neg.get("activity_verbs", [])}
         self.honorifics = {norm(w) for w in person["honorifics"]}
         self.place_preps = {norm(w) for w in person["place_prepositions_en"] + person["place_prepositions_ru"]}
         titles = gz.cues.get("titles", {})
         self.works = {norm(w) for w in titles.get("works", [])}
         self.small = {norm(w) for w in titles.get("small", [])}
+        orgs = gz.cues.get("org_names", {})
+        self.org_prefixes = {norm(w) for w in orgs.get("prefixes", [])}
+        self.org_nouns = {norm(w) for w in orgs.get("nouns", [])}
+        adjectives = gz.cues.get("region_adjectives", {})
+        self.adj_heads = {norm(w) for w in adjectives.get("heads", [])}
+        self.adj_cities = {norm(k): v for k, v in adjectives.get("cities", {}).items()}
         self.prefer = [tuple(group) for group in gz.cues.get("ambiguity", {}).get("prefer", [])]
 
     def __call__(self, doc: Doc) -> list[Place]:
         text = doc.text
         ws, raw = self.gz.find(text)
         found = [Found(m) for m in (self._shaped(m, text) for m in raw) if m is not None]
-        found = select(self._coordination(ws, text) + found)
+        found += self._region_adjectives(ws, doc)
+        found = [f for f in select(self._coordination(ws, text) + found) if f.match.names[0].how != "block"]
         found = [f for f in found if f.coordinated or not (self._is_person(f.match, doc, ws)
-                                                            or self._in_title(f.match, ws, text))]
+                                                            or self._in_title(f.match, ws, text)
+                                                            or self._org_name(f.match, ws))]
         self._resolve(found, ws)
-        cue_ends = [m.last for m in self.neg_cues.find(ws)]
-        return [self._place(f, text, self._negated(f.match, ws, cue_ends, doc)) for f in found]
+        cues = ([m.last for m in self.neg_cues.find(ws)], [m.first for m in self.neg_after.find(ws)])
+        return [self._place(f, text, self._negated(f.match, ws, cues, doc)) for f in found]
 
     # -- matching ------------------------------------------------------------------------------
 
@@ -97,6 +111,8 @@ class PlaceResolver:
         surface = text[m.start:m.end]
         letters = [c for c in surface if c.isalpha()]
         upper_first = bool(letters) and letters[0].isupper()
+        if any(n.how == "block" for n in m.names):
+            return Match(m.first, m.last, m.start, m.end, [n for n in m.names if n.how == "block"])
         ok = [n for n in m.names if n.how in ("name", "demonym")
               and (not n.cased or upper_first)
               and (not n.exact_case or all(c.isupper() for c in letters))]
@@ -124,6 +140,30 @@ class PlaceResolver:
                 out.append(Found(m, coordinated=True))
         return out
 
+    def _region_adjectives(self, ws: list[Word], doc: Doc) -> list[Found]:
+        """"свердловские власти", "Chechen leader": a region adjective qualifying a regional-institution noun."""
+        out: list[Found] = []
+        if not self.adj_heads:
+            return out
+        stems = tuple(k[:-2] for k in self.adj_cities)  # "московск": cheap test before asking for a lemma
+        for i in range(len(ws) - 1):
+            names = self.gz.stems.entries.get((ws[i].norm,))
+            if names and ((ws[i].norm,) in self.gz.names.entries or not ws[i].first_upper(doc.text) and
+                          names[0].lang == "en"):
+                names = None  # "Sverdlovsk authorities": the name match already covers it
+            city = None
+            if ws[i].norm.startswith(stems):
+                city = self.adj_cities.get(_lemma(doc, ws[i]) or "")
+            if not (names or city):
+                continue
+            head = _lemma(doc, ws[i + 1])
+            if head not in self.adj_heads:
+                continue
+            ids = [city] if city else list(dict.fromkeys(n.id for n in names or []))
+            m = Match(i, i + 1, ws[i].start, ws[i].end, [Name(pid, "name", self.lang) for pid in ids])
+            out.append(Found(m))
+        return out
+
     def _stems_before(self, ws: list[Word], j: int, text: str) -> list[tuple[int, int, list[Name]]]:
         """Capitalised region stems ending at word j, walking left over separators: right to left."""
         elems, i = [], j
@@ -149,16 +189,15 @@ class PlaceResolver:
 
     def _fit_type(self, names: list[Name], types: set[str]) -> list[str]:
         ids = list(dict.fromkeys(n.id for n in names))
-        if "plural" in types:
-            return ids
         fit = [i for i in ids if self.gz.region_types.get(i) in types]
         return fit or ids
 
     # -- person or place -------------------------------------------------------------------------
 
     def _is_person(self, m: Match, doc: Doc, ws: list[Word]) -> bool:
-        """A name that is part of a person's name: after an honorific, inside a longer PERSON entity,
-        or — for names that are also first names/surnames — tagged PERSON or next to another name word."""
+        """Not this place: part of a person's name (after an honorific, inside a longer PERSON entity) or,
+        for risky names (also first names, surnames, common words), tagged PERSON, next to another name
+        word, opening a sentence, or the tail of a longer place name ("New Jersey")."""
         if all(n.how == "demonym" for n in m.names):
             return False
         if m.first > 0 and ws[m.first - 1].norm in self.honorifics:
@@ -192,6 +231,14 @@ class PlaceResolver:
             if w.norm in BOUNDARIES or not title_like:
                 return False
         return False
+
+    def _org_name(self, m: Match, ws: list[Word]) -> bool:
+        """"FC Krasnodar", "клуб «Ростов»": the place's name serves as an organisation's."""
+        before = ws[m.first - 1].norm if m.first > 0 else ""
+        if before in self.org_prefixes:
+            return True
+        quoted = before in QUOTES and m.last < len(ws) and ws[m.last].norm in QUOTES | {"»", "”"}
+        return quoted and m.first > 1 and ws[m.first - 2].norm in self.org_nouns
 
     # -- ambiguity -------------------------------------------------------------------------------
 
@@ -231,9 +278,14 @@ class PlaceResolver:
 
     # -- negation --------------------------------------------------------------------------------
 
-    def _negated(self, m: Match, ws: list[Word], cue_ends: list[int], doc: Doc) -> bool:
+    def _negated(self, m: Match, ws: list[Word], cues: tuple[list[int], list[int]], doc: Doc) -> bool:
+        cue_ends, after_starts = cues
         for end in cue_ends:
             if end <= m.first <= end + self.window and not any(w.norm in BOUNDARIES for w in ws[end:m.first]):
+                return True
+        topical = m.first > 0 and (ws[m.first - 1].norm in self.topic or ws[m.first - 1].norm in SEPARATORS)
+        for start in after_starts if topical else ():
+            if m.last <= start <= m.last + self.window and not any(w.norm in BOUNDARIES for w in ws[m.last:start]):
                 return True
         # verb negation says nothing happens *there*; for a state ("в Кремле не обсуждают") it is the actor
         if all((r := self.gz.get(n.id)) is not None and r.kind == "country" for n in m.names):
@@ -253,13 +305,17 @@ class PlaceResolver:
             verb = tok.head
         else:
             return False
-        if verb.pos_ not in ("VERB", "AUX") and verb.dep_ not in ("ROOT", "root"):
+        if norm(verb.lemma_) not in self.activity:
             return False
         for child in verb.children:
-            if norm(child.text) in self.particles and child.i < verb.i + 1:
+            if norm(child.text) in self.particles and child.i < verb.i:
                 nxt = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
                 if nxt is None or norm(nxt.text) not in self.not_negating:
                     return True
+            # "No summonses were reported in X": the negation sits on the subject or object
+            if child.dep_ in ("nsubj", "nsubjpass", "nsubj:pass", "obj", "dobj") and any(
+                    g.dep_ == "det" and norm(g.text) in self.particles for g in child.children):
+                return True
         return False
 
     # -- output ----------------------------------------------------------------------------------
@@ -278,6 +334,12 @@ def select(found: list[Found]) -> list[Found]:
         if all(f.match.end <= t.match.start or t.match.end <= f.match.start for t in taken):
             taken.append(f)
     return sorted(taken, key=lambda f: f.match.start)
+
+
+def _lemma(doc: Doc, w: Word) -> str | None:
+    """The lemma of the token at a word, when the word is exactly one token."""
+    span = doc.char_span(w.start, w.end)
+    return norm(span[0].lemma_) if span is not None and len(span) == 1 else None
 
 
 def _root(span: Span) -> Token:

@@ -26,7 +26,7 @@ from dossier.nlp.numerals import SPACES, Number, alternation, as_number, expande
 _S = rf"[{SPACES}]*"
 _NOUNS = ("NOUN", "PROPN")
 # Spans that never hold an amount: times, phone numbers, list numbering, URLs.
-_MASKS = (re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)(?!\w)|(?<![\d.,])\d{1,2}:\d{2}(?!\d)", re.I),
+_MASKS = (re.compile(r"(?<![\d.,])\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?|(?<![\d.,])\d{1,2}:\d{2}(?!\d)", re.I),
           re.compile(r"\+?\d[\d\s]{0,4}\(\d{2,5}\)[\d\s-]{5,}\d|\+\d[\d\s-]{7,}\d|\b\d{3}-\d{2}-\d{2}\b"),
           re.compile(r"^[ \t]*\d{1,2}[.)](?=\s)", re.M),
           re.compile(r"\b(?:https?://|www\.)\S+|\b\S+\.(?:ru|com|org|net|ua|su|рф)/\S*"))
@@ -47,7 +47,13 @@ class Lex:
     frames: list[tuple[str, str]]
     count_nouns: frozenset[str]
     drop_adjectives: frozenset[str]
-    time_lemmas: frozenset[str] = field(default_factory=frozenset)
+    skip_counted: frozenset[str] = field(default_factory=frozenset)
+    classifiers: frozenset[str] = field(default_factory=frozenset)
+    currency_nouns: dict[str, str] = field(default_factory=dict)
+    target_words: frozenset[str] = field(default_factory=frozenset)
+    target_verbs: frozenset[str] = field(default_factory=frozenset)
+    abbrevs: dict[str, str] = field(default_factory=dict)
+    abbrevs_re: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=None)
@@ -56,14 +62,20 @@ def lex(lang: str) -> Lex:
     quals = {re.sub(r"\s+", " ", k.lower()): v for k, v in raw["qualifiers"].items()}
     units = {k.lower(): v for k, v in expanded(raw["units"], lang).items()}
     refs = set(expanded(raw["reference_words"], lang))
+    abbrevs: dict[str, str] = raw.get("counted_abbreviations", {})
     return Lex(
         lang=lang, qualifiers=quals, units=units, signs=raw["currency_signs"],
         quals_re=re.compile(rf"(?:^|(?<=\W))(?P<q>{alternation(quals)}){_S}$", re.I),
-        units_re=re.compile(rf"^{_S}(?P<u>{alternation(units)})(?:(?<=\.)|(?<=%)|(?!\w))", re.I),
+        units_re=re.compile(rf"^{_S}(?P<u>{alternation(units)})(?:(?<=\.)|(?<=%)|(?!\w))(?!\.?[^\W\d_]\.)", re.I),
         label_re=re.compile(rf"(?:^|(?<=\W))(?:{alternation(refs)}){_S}(?:№{_S})?$", re.I),
         infix={x.lower() for x in raw["range_infix"]},
         frames=[(a.lower(), b.lower()) for a, b in raw["range_frames"]],
-        count_nouns=frozenset(raw["count_nouns"]), drop_adjectives=frozenset(raw["drop_adjectives"]))
+        count_nouns=frozenset(raw["count_nouns"]), drop_adjectives=frozenset(raw["drop_adjectives"]),
+        skip_counted=frozenset(raw.get("skip_counted", [])),
+        classifiers=frozenset(raw.get("classifiers", [])), currency_nouns=raw.get("currency_nouns", {}),
+        target_words=frozenset(raw.get("target_words", [])), target_verbs=frozenset(raw.get("target_verbs", [])),
+        abbrevs={k.lower(): v for k, v in abbrevs.items()},
+        abbrevs_re=re.compile(rf"^{_S}(?P<a>{alternation(abbrevs)})(?:(?<=\.)|(?!\w))", re.I) if abbrevs else None)
 
 
 @dataclass
@@ -77,6 +89,7 @@ class Amount:
     qualifier: str | None = None
     unit: str | None = None
     counted: str | None = None
+    plural: bool = False  # the counted noun is plural (tells "2000 soldiers" from "the 2022 campaign")
 
     @property
     def words(self) -> bool:
@@ -106,28 +119,35 @@ def _inside(n: Number, spans: list[tuple[int, int]]) -> bool:
     return any(n.start < e and s < n.end for s, e in spans)
 
 
+def _range_start(text: str, a: Number, b: Number, lx: Lex) -> int | None:
+    """Where the range a…b starts when the text between them joins a range, else None."""
+    gap = re.sub(r"\s+", " ", text[a.end:b.start].strip().lower())
+    if len(gap) > 6 or a.value >= b.value:
+        return None
+    before = text[max(0, a.start - 12):a.start]
+    for opener, closer in lx.frames:  # "between 5 and 10", "от 5 до 10"
+        m = re.search(rf"(?:^|(?<=\W)){re.escape(opener)}\s+$", before, re.I)
+        if gap == closer and m:
+            return a.start - len(before) + m.start()
+    return a.start if gap in lx.infix else None
+
+
 def _join_ranges(text: str, nums: list[Number], lx: Lex) -> list[Amount]:
     """Numbers joined into ranges: "six to seven trillion", "4-6", "between 5 and 10", "от 5 до 10"."""
     out: list[Amount] = []
     i = 0
     while i < len(nums):
         a = nums[i]
-        b = nums[i + 1] if i + 1 < len(nums) else None
-        gap = re.sub(r"\s+", " ", text[a.end:b.start].strip().lower()) if b else None
-        if b and gap is not None and len(gap) <= 6:
-            before = text[max(0, a.start - 12):a.start].lower()
-            frame = next((f for f in lx.frames if gap == f[1] and re.search(rf"(?:^|\W){re.escape(f[0])}\s+$", before)),
-                         None)
-            if frame or (gap in lx.infix and (gap.isalpha() or text[a.end:b.start].strip() == text[a.end:b.start]
-                                              or " " in text[a.end:b.start])):
-                start = a.start - len(before) + re.search(rf"{re.escape(frame[0])}\s+$", before).start() \
-                    if frame else a.start
-                if a.scale == 1.0 and b.scale != 1.0 and a.core < 1000:  # "six to seven trillion"
-                    a = Number(a.start, a.end, a.text, a.core, b.scale, a.words, a.grouped)
-                if a.value < b.value:
-                    out.append(Amount(start, b.end, a, b))
-                    i += 2
-                    continue
+        if i + 1 < len(nums):
+            b = nums[i + 1]
+            if a.scale == 1.0 and b.scale != 1.0 and a.core < 1000:  # "six to seven trillion": b's scale is a's
+                a = Number(a.start, a.end, a.text, a.core, b.scale, a.words, a.grouped)
+            start = _range_start(text, a, b, lx)
+            if start is not None:
+                out.append(Amount(start, b.end, a, b))
+                i += 2
+                continue
+            a = nums[i]
         out.append(Amount(a.start, a.end, a))
         i += 1
     return out
@@ -165,14 +185,19 @@ class Tokens:
 
 
 def _noun_phrase(doc: Doc, i: int, lx: Lex) -> tuple[str | None, int]:
-    """The counted noun starting at token i: (lemma phrase, char end) or (None, -1)."""
+    """The counted noun starting at token i: (lemma phrase, char end of its head) or (None, -1)."""
     mods: list[Token] = []
     while i < len(doc) and len(mods) < 5:
         t = doc[i]
-        noun = t.pos_ in _NOUNS and not t.like_num and not (lx.lang == "en" and t.tag_ == "NNP" and not mods)
-        modifier = t.pos_ == "ADJ" or (t.pos_ == "VERB" and ("Part" in t.morph.get("VerbForm") or t.tag_ == "VBN"))
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        noun = t.pos_ in _NOUNS and not any(c.isdigit() for c in t.text)
+        if noun and t.pos_ == "PROPN" and nxt is not None and nxt.pos_ == "NOUN":
+            noun = False  # "30,000 Wagner fighters": the name qualifies the noun after it
+        elif noun and t.pos_ == "PROPN" and lx.lang == "en" and t.tag_ != "NNPS":
+            return None, -1  # "1,000 Russia …": a name is not what is counted, a plural one is ("Russians")
+        modifier = t.pos_ in ("ADJ", "PROPN") or (t.pos_ == "VERB" and ("Part" in t.morph.get("VerbForm")
+                                                                       or t.tag_ == "VBN"))
         if noun:
-            nxt = doc[i + 1] if i + 1 < len(doc) else None
             mods.append(t)
             if not (lx.lang == "en" and nxt is not None and nxt.pos_ == "NOUN" and t.dep_ == "compound"):
                 return _counted_text(mods, lx), t.idx + len(t.text)
@@ -184,12 +209,29 @@ def _noun_phrase(doc: Doc, i: int, lx: Lex) -> tuple[str | None, int]:
     return None, -1
 
 
+def _lemma(t: Token, lang: str) -> str:
+    """The dictionary form of a counted noun, patching two lemmatizer gaps by rule."""
+    lemma = t.lemma_.lower() if t.pos_ == "NOUN" else t.text
+    if t.tag_ == "NNPS" and lemma.endswith("s"):  # "Russians": the model keeps plural names as they are
+        lemma = lemma[:-1]
+    if lang == "en" and lemma == t.lower_ and re.search(r"(?:[^aiouy]|wo)men$", lemma):
+        return lemma[:-3] + "man"  # "servicemen" is left as is by the English lemmatizer
+    if lang == "ru" and lemma.endswith(("ть", "ться")):  # "мобилизованных" lemmatized to the verb
+        from dossier.nlp.numerals import morph
+
+        for p in morph().parse(t.lower_):
+            if {"PRTF", "ADJF"} & set(p.tag.grammemes):
+                form = p.inflect({"masc", "sing", "nomn"})
+                if form:
+                    return form.word
+    return lemma.replace("ё", "е") if lang == "ru" else lemma
+
+
 def _counted_text(mods: list[Token], lx: Lex) -> str:
-    head = mods[-1]
-    lemma = head.lemma_.lower() if head.pos_ == "NOUN" else head.text
+    lemma = _lemma(mods[-1], lx.lang)
     if lx.lang == "ru":  # head lemma only: Russian adjectives would need re-inflecting to agree
-        return lemma.replace("ё", "е")
-    keep = [t.lower_ if t.pos_ != "PROPN" else t.text for t in mods[:-1]
+        return lemma
+    keep = [t.text if t.pos_ == "PROPN" or (t.text[:1].isupper() and not t.is_sent_start) else t.lower_ for t in mods[:-1]
             if not (t.pos_ != "NOUN" and t.lower_ in lx.drop_adjectives)]
     return " ".join(keep + [lemma])
 
@@ -203,7 +245,15 @@ def _counted_after(tok: Tokens, am: Amount, lx: Lex) -> tuple[str | None, int]:
         i += 1
         while i < len(doc) and doc[i].pos_ == "DET":
             i += 1
-    return _noun_phrase(doc, i, lx)
+    phrase, end = _noun_phrase(doc, i, lx)
+    if phrase in lx.classifiers:  # "50 units of equipment", "50 ед. техники": count what follows
+        j = tok.at_or_after(end)
+        while j < len(doc) and (doc[j].is_punct or doc[j].lower_ == "of" or doc[j].pos_ == "DET"):
+            j += 1
+        inner, inner_end = _noun_phrase(doc, j, lx)
+        if inner:
+            return inner, inner_end
+    return phrase, end
 
 
 def _counted_before(tok: Tokens, am: Amount, lx: Lex) -> str | None:
@@ -225,16 +275,19 @@ def _counted_before(tok: Tokens, am: Amount, lx: Lex) -> str | None:
     return None
 
 
-def _keep(text: str, am: Amount) -> bool:
+def _keep(am: Amount) -> bool:
     """Word numbers need something to count ("three children", not "one of them"); years are dates."""
     n = am.low
-    if am.words and am.high is None and n.scale == 1.0:
-        if n.value <= 1 or not (am.counted or am.unit):
-            return False
-    if not n.words and am.high is None and n.scale == 1.0 and not n.grouped and not am.unit \
-            and re.fullmatch(r"(?:1[89]|20)\d\d", n.text) and not am.counted:
-        return False  # a year the date grammar did not claim ("the 2022 campaign" stays unclaimed)
+    if am.high is None and n.scale == 1.0 and not (am.counted or am.unit):
+        if am.words or n.value <= 1:
+            return False  # "one of them", "1 in 5"
+    if all(_year_like(x) for x in (n, am.high) if x is not None) and not am.unit and not am.plural:
+        return False  # years the date grammar did not claim ("the 2022 mobilization", "in 2022–2023")
     return True
+
+
+def _year_like(n: Number) -> bool:
+    return not n.words and n.scale == 1.0 and not n.grouped and re.fullmatch(r"(?:1[89]|20)\d\d", n.text) is not None
 
 
 def find_quantities(doc: Doc, lang: str, skip: list[tuple[int, int]] | None = None) -> list[Quantity]:
@@ -245,23 +298,65 @@ def find_quantities(doc: Doc, lang: str, skip: list[tuple[int, int]] | None = No
     nums += _bare_scales(text, nums, finder, lx, masked)
     nums.sort(key=lambda n: n.start)
     tok = Tokens(doc)
-    out = []
+    amounts: list[Amount] = []
     for am in _join_ranges(text, nums, lx):
         _qualify(text, am, lx)
-        counted, end = _counted_after(tok, am, lx)
-        if counted and not (am.unit and am.unit.isupper()):  # currencies count themselves
-            am.counted, am.end = counted, end
-        if am.counted is None and am.unit is None:
-            am.counted = _counted_before(tok, am, lx)
-        if _keep(text, am):
-            out.append(_to_quantity(text, am))
-    return out
+        _target_level(tok, am, lx)
+        _count(tok, am, lx)
+        if am.counted not in lx.skip_counted and _keep(am):
+            amounts.append(am)
+    _inherit(tok, amounts)
+    return [_to_quantity(text, am) for am in amounts]
+
+
+def _target_level(tok: Tokens, am: Amount, lx: Lex) -> None:
+    """"вырос до 80 %": after a verb of change the preposition names the new level, not a ceiling."""
+    if am.qualifier != "up_to" or not lx.target_words:
+        return
+    doc = tok.doc
+    first = tok.containing(am.start)
+    if doc[first].lower_ not in lx.target_words:
+        return
+    floor = doc[first].sent.start if doc.has_annotation("SENT_START") else 0
+    if any(doc[j].lemma_.lower().replace("ё", "е") in lx.target_verbs for j in range(max(floor, first - 8), first)):
+        am.qualifier = None
+
+
+def _count(tok: Tokens, am: Amount, lx: Lex) -> None:
+    """Fill what the amount counts: an abbreviation, the noun after it, a currency, or a count noun before."""
+    text, doc = tok.doc.text, tok.doc
+    if am.unit in lx.currency_nouns:  # "300 billion rubles" counts rubles; the code goes to `unit`
+        am.counted = lx.currency_nouns[am.unit]
+        return
+    ab = lx.abbrevs_re.match(text[am.end:am.end + 12]) if lx.abbrevs_re and not am.unit else None
+    counted, end = (lx.abbrevs[ab.group("a").lower()], am.end + ab.end()) if ab else _counted_after(tok, am, lx)
+    if counted:
+        head = doc[tok.containing(end - 1)]
+        am.counted, am.end = counted, end
+        am.plural = head.tag_ == "NNS" or "Plur" in head.morph.get("Number")
+    elif am.unit is None:
+        am.counted = _counted_before(tok, am, lx)
+
+
+def _inherit(tok: Tokens, amounts: list[Amount]) -> None:
+    """Ellipsis: "about 2,000 summonses, and more than 5,000 across the region" — a bare number counts
+    what the previous amount in the same sentence counted."""
+    doc = tok.doc
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return
+    for prev, am in zip(amounts, amounts[1:]):
+        if am.counted or am.unit or not (prev.counted or prev.unit):
+            continue
+        if doc[tok.containing(prev.start)].sent.start == doc[tok.containing(am.start)].sent.start:
+            am.counted, am.unit = prev.counted, prev.unit
 
 
 def _bare_scales(text: str, nums: list[Number], finder: Any, lx: Lex, masked: list[tuple[int, int]]) -> list[Number]:
     """Russian "тысяча человек" / "около миллиона": a scale word alone is one of it when singular
     or right after a qualifier ("около тысячи"); a plural ("тысячи людей") is vague and skipped."""
-    out = []
+    out: list[Number] = []
+    if lx.lang != "ru":  # English says "a thousand" (read by the numerals); "over thousands" is vague
+        return out
     for n in finder.find_bare_scales(text):
         if _inside(n, masked) or any(n.start < m.end and m.start < n.end for m in nums):
             continue

@@ -26,8 +26,8 @@ def _year(doc: Doc, pos: int, month: int) -> int | None:
         if len(published) >= 7 and month > int(published[5:7]):
             year -= 1  # "on March 15" in a February article is last year's March
         return year
-    years = [int(m.group()) for m in _YEAR.finditer(doc.text[:pos])]
-    return years[-1] if years else None
+    years = [int(m.group()) for m in _YEAR.finditer(doc.text)]
+    return max(years) if years else None  # the design's rule: the latest explicit year in the text
 
 
 def quote_date(doc: Doc, frame: tuple[int, int], quote: tuple[int, int]) -> str | None:

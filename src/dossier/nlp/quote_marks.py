@@ -52,11 +52,18 @@ def _scan(text: str, start: int, end: int) -> tuple[list[Marked], int | None]:
     for i in range(start, end):
         c = text[i]
         top = stack[-1][0] if stack else None
-        if top is not None and c in OPENERS[top] and not (c == '"' and top != '"' and _can_open(text, i)):
+        if c == '"':  # straight marks look alike: a word start opens, anything else closes
+            if _can_open(text, i) and i + 1 < end and not text[i + 1].isspace():
+                stack.append((c, i))
+            elif top == '"':
+                _, at = stack.pop()
+                if not stack:
+                    found.append(Marked(at + 1, i, at, i + 1))
+        elif top is not None and c in OPENERS[top]:
             _, at = stack.pop()
             if not stack:
                 found.append(Marked(at + 1, i, at, i + 1))
-        elif c in OPENERS and (c != '"' or _can_open(text, i)) and not (c == "“" and top == "„"):
+        elif c in OPENERS and not (c == "“" and top == "„"):
             stack.append((c, i))
     return found, (stack[0][1] if stack else None)
 

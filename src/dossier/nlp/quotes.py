@@ -11,6 +11,7 @@ person introduced before. Cue words are data (``data/quotes_<lang>.toml``).
 from __future__ import annotations
 
 import bisect
+import logging
 import re
 from dataclasses import dataclass
 
@@ -22,8 +23,9 @@ from dossier.nlp import lexicon
 from dossier.nlp.entities import EntityIndex
 from dossier.nlp.quote_dates import quote_date
 from dossier.nlp.quote_marks import Marked, find_marked
-from dossier.nlp.speakers import Found, Resolver, subject_of
+from dossier.nlp.speakers import SUBJECT_DEPS, Found, Resolver, subject_of
 
+log = logging.getLogger(__name__)
 _SENT_END = re.compile(r"[.!?…]+[\"»”]?(?=\s+[\"«“„(—–A-ZА-ЯЁ0-9])|\n")
 MIN_UNCUED_WORDS = 6  # a quoted run without a cue shorter than this is a title or a scare quote
 MAX_FRAME_CUE_OFFSET = 6  # "…," Zhirokhov told Focus — the cue sits right after the quote
@@ -41,6 +43,7 @@ class Candidate:
     frame: tuple[int, int] | None = None  # where the cue, the speaker and a date may be found
     found: Found | None = None
     via: str | None = None
+    cue_end: int | None = None  # end of a multi-word cue ("according to", "по словам")
 
 
 class Context:
@@ -88,8 +91,13 @@ class Context:
         return start, end
 
 
-def sentences(doc: Doc) -> list[Span]:
-    """The parser's sentences, also cut at line breaks (a heading never runs into the next paragraph)."""
+def sentences(doc: Doc, lang: str = "en") -> list[Span]:
+    """The parser's sentences, also cut at line breaks (a heading never runs into the next paragraph).
+
+    Russian Docs get their sentences from punctuation instead: their dependency trees come from Natasha
+    per sentence, and spaCy's tree-derived ``doc.sents`` can split a sentence between subject and verb."""
+    if lang == "ru":
+        return _punctuation_sentences(doc)
     out = []
     for sent in doc.sents:
         start = sent.start
@@ -103,18 +111,55 @@ def sentences(doc: Doc) -> list[Span]:
     return out
 
 
+_ABBREV = re.compile(r"(?:\b[A-ZА-ЯЁ]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Jr|Sr|Prof|Gov|Sen|Rep|Lt|ул|г|гг|им|т|д|"
+                     r"пр|просп|обл|р-н|тыс|млн|млрд|трлн|руб|ст|ч|п))\.$")
+
+
+def _punctuation_sentences(doc: Doc) -> list[Span]:
+    text, out, start = doc.text, [], 0
+    for m in re.finditer(r"[.!?…]+[\"»”]?(?=\s+[\"«“„(—–A-ZА-ЯЁ0-9])|\n+", text):
+        if m.group()[0] == "." and _ABBREV.search(text[max(0, m.start() - 8):m.start() + 1]):
+            continue
+        _add_sentence(doc, start, m.end(), out)
+        start = m.end()
+    _add_sentence(doc, start, len(text), out)
+    return out
+
+
+def _add_sentence(doc: Doc, start: int, end: int, out: list[Span]) -> None:
+    while start < end and doc.text[start].isspace():
+        start += 1
+    while end > start and doc.text[end - 1].isspace():
+        end -= 1
+    span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
+    if span is not None and len(span):
+        out.append(span)
+
+
 def _direct_frame(ctx: Context, m: Marked, used: set[int]) -> Candidate:
     """The cue and subject of a direct quote: after it ("…," said X) or before it (X said: "…")."""
     cand = Candidate(m.start, m.end, "direct", strict=False)
     s_start, s_end = ctx.sentence_bounds(m.close)
-    nxt = next((o.open for o in ctx.marked if o.open >= m.close), s_end)
+    nxt = next((o.open for o in ctx.marked if o.open >= m.close and _speechlike(ctx, o)), s_end)
     after = ctx.tokens(m.close, min(s_end, nxt))
     after = [t for t in after if not ctx.inside_marked(t.idx)]
     words = [t for t in after if not t.is_punct]
     short = len(ctx.text[m.start:m.end].split()) < MIN_CUED_WORDS
     tail = ctx.text[m.close:m.close + 3].lstrip()
-    if short and not (ctx.text[m.end - 1:m.end] in ",.!?…" or tail[:1] in (",", "—", "–")):
-        return cand  # a name or a scare quote inside a sentence ("the "Agora" group"), not speech
+    dash_tail = re.match(r"^,?\s*[—–]", tail + ctx.text[m.close + 3:m.close + 5]) is not None
+    if short and not (ctx.text[m.end - 1:m.end] in ",.!?…" or dash_tail):
+        return _named_label(ctx, cand, m, used)  # a name or a scare quote ("the "Agora" group"), unless a label
+    low = [lexicon.norm_word(t.text) for t in words]
+    for k, tok in enumerate(words[:2]):  # '"…", according to Peskov.' / '«…», по словам Пескова.'
+        phrase = next((p for p in ctx.cues.according_to if tuple(low[k:k + len(p)]) == p), None)
+        if phrase is not None:
+            cand.cue, cand.frame = tok, (m.close, min(s_end, nxt))
+            cand.cue_end = words[k + len(phrase) - 1].idx + len(words[k + len(phrase) - 1].text)
+            rest = words[k + len(phrase):]
+            rest = rest[:next((n for n, t in enumerate(rest) if t.dep_ in ("punct", "cc")), len(rest))]
+            roots = [t for t in rest if not any(t.head.i == r.i for r in rest) or t.head.i == t.i]
+            cand.subject = next((t for t in roots + rest if ctx.resolver.acceptable(t, True)), None)
+            return cand
     for k, tok in enumerate(words[:MAX_FRAME_CUE_OFFSET]):
         if ctx.is_cue(tok, direct=True) and tok.i not in used:
             return _with_subject(ctx, cand, tok, words[max(0, k - 3):], (m.close, min(s_end, nxt)))
@@ -122,14 +167,31 @@ def _direct_frame(ctx: Context, m: Marked, used: set[int]) -> Candidate:
     prev = max([o.close for o in ctx.marked if o.close <= m.open] + [b_start])
     before = [t for t in ctx.tokens(prev, m.open) if not t.is_punct]
     if short and not ctx.text[prev:m.open].rstrip().endswith(":"):
-        return cand
+        return _named_label(ctx, cand, m, used)
     for tok in reversed(before):
         if tok.i in used:
             break
+        if ctx.word(tok) in ctx.cues.complementizers or tok.lower_ in ctx.cues.complementizers:
+            return cand  # 'said that the lists were "…"': the reported clause takes it, as a mixed quote
         if ctx.is_cue(tok, direct=True) or (ctx.word(tok) in ctx.cues.cognition and ctx.text[prev:m.open].rstrip()
                                             .endswith(":")):
             return _with_subject(ctx, cand, tok, before, (prev, m.open))
     return cand
+
+
+def _named_label(ctx: Context, cand: Candidate, m: Marked, used: set[int]) -> Candidate:
+    """'назвали его принятие «спешкой без обсуждения»', 'called it "a disaster"': a short quoted label right
+    after a naming verb is the speaker's words."""
+    b_start, _ = ctx.sentence_bounds(m.open)
+    before = [t for t in ctx.tokens(b_start, m.open) if not t.is_punct]
+    namer = next((t for t in reversed(before[-4:]) if ctx.word(t) in ctx.cues.naming), None)
+    if namer is None or namer.i in used:
+        return cand
+    return _with_subject(ctx, cand, namer, before, (b_start, m.open))
+
+
+def _speechlike(ctx: Context, m: Marked) -> bool:
+    return m.dash or len(ctx.text[m.start:m.end].split()) >= MIN_CUED_WORDS
 
 
 def _with_subject(ctx: Context, cand: Candidate, cue: Token, frame: list[Token], bounds: tuple[int, int]) -> Candidate:
@@ -158,6 +220,11 @@ def _clause_after(ctx: Context, cue: Token, sent: Span) -> tuple[int, int] | Non
     comps = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i]
     if comps:
         sub = list(comps[0].subtree)
+        while sub and (sub[0].ent_type_ in ("DATE", "TIME") or (sub[0].pos_ == "ADP" and len(sub) > 1
+                                                                 and sub[1].ent_type_ in ("DATE", "TIME"))):
+            sub.pop(0)  # "said on Tuesday it had no plans": the day belongs to the saying, not the report
+        if not sub:
+            return None
         start, stop = sub[0].idx, sub[-1].idx + len(sub[-1].text)
         return (start, min(stop, end)) if len(sub) >= 3 else None
     return None
@@ -192,31 +259,55 @@ def _trailing(ctx: Context, cue: Token, sent: Span) -> tuple[int, int] | None:
     return _strip_span(ctx.text, (sent.start_char, comma.idx))
 
 
+def _subject_in(ctx: Context, tok: Token, sent: Span) -> Token | None:
+    """The cue's subject inside this sentence, else the first word before the cue that can speak."""
+    subj = subject_of(tok)
+    if subj is not None and sent.start <= subj.i < sent.end:
+        return subj
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG":  # "…, said Peskov, adding that …": the main verb's speaker
+        head_subj = subject_of(tok.head)
+        return head_subj if head_subj is not None and sent.start <= head_subj.i < sent.end else None
+    if tok.tag_ in ("VBG", "VBN") or tok.dep_ in ("acl", "amod", "advcl"):
+        return None  # "invitations stating that …": a participle has no speaker of its own
+    return next((t for t in sent[: tok.i - sent.start] if t.pos_ in ("NOUN", "PROPN", "PRON")
+                 and t.ent_type_ not in ("DATE", "TIME", "CARDINAL") and ctx.resolver.acceptable(t, True)), None)
+
+
+def _parenthetical(ctx: Context, cue: Token, sent: Span) -> tuple[int, int, int] | None:
+    """"В Татарстане, сообщил комиссар Гайнуллин, задание составит …" / "The lists, he said, are old": the
+    cue and its speaker sit between commas; the report is what follows. Returns (start, end, open comma)."""
+    i = cue.i - sent.start
+    opening = next((t for t in reversed(sent[max(0, i - 5):i]) if t.text == ","), None)
+    close = next((t for t in sent[i + 1:i + 12] if t.text == ","), None)
+    if opening is None or close is None or opening.i == sent.start:
+        return None
+    between = [t for t in sent[opening.i - sent.start + 1:close.i - sent.start] if t.i != cue.i]
+    if any(t.pos_ in ("VERB", "AUX", "SCONJ") for t in between):
+        return None
+    start, end = _strip_span(ctx.text, (close.idx + 1, sent.end_char))
+    return (start, end, opening.idx) if len(ctx.text[start:end].split()) >= 3 else None
+
+
 def _indirect(ctx: Context, sent: Span, used: set[int]) -> list[Candidate]:
     out = []
     for tok in sent:
         if tok.i in used or ctx.inside_marked(tok.idx):
             continue
-        if not ctx.is_cue(tok):
-            topic = _topic_after(ctx, tok, sent)
-            subj = subject_of(tok) if topic else None
-            if topic and subj is not None and ctx.resolver.acceptable(subj, True):
-                out.append(Candidate(topic[0], topic[1], "indirect", cue=tok, subject=subj,
-                                     frame=(sent.start_char, sent.end_char)))
-            continue
-        subj = subject_of(tok)
-        if subj is not None and not sent.start <= subj.i < sent.end:
-            subj = None
-        clause = _clause_after(ctx, tok, sent)
-        if clause is None and ctx.word(tok) in ctx.cues.speech:
+        cue = ctx.is_cue(tok)
+        clause = _clause_after(ctx, tok, sent) if cue else None
+        clause = clause or _topic_after(ctx, tok, sent)
+        subj = _subject_in(ctx, tok, sent) if clause else None
+        if clause is None and cue and ctx.word(tok) in ctx.cues.speech:
+            paren = _parenthetical(ctx, tok, sent)
+            if paren is not None:
+                clause = paren[:2]
+                subj = next((t for t in sent if paren[2] < t.idx < clause[0] and t.i != tok.i
+                             and ctx.resolver.acceptable(t, True)), None)
+        if clause is None and cue and ctx.word(tok) in ctx.cues.speech:
             clause = _trailing(ctx, tok, sent)
-            if clause is not None:
-                subj = next((t for t in sent[tok.i - sent.start + 1:] if ctx.resolver.acceptable(t, True)),
-                            next((t for t in sent if clause[1] <= t.idx < tok.idx and ctx.resolver.acceptable(t, True)),
-                                 None))
-        if subj is None and clause is not None:
-            subj = next((t for t in sent[: tok.i - sent.start] if ctx.resolver.acceptable(t, True)
-                         and t.pos_ in ("NOUN", "PROPN", "PRON")), None)
+            if clause is not None:  # the speaker follows the comma: "…, says a source" / "…, Zhou noted"
+                subj = next((t for t in sent if clause[1] <= t.idx and t.i != tok.i
+                             and ctx.resolver.acceptable(t, True)), None)
         if clause is None or subj is None or clause[0] <= subj.idx < clause[1]:
             continue
         out.append(Candidate(clause[0], clause[1], "indirect", cue=tok, subject=subj,
@@ -229,26 +320,67 @@ def _according(ctx: Context, sent: Span) -> list[Candidate]:
     out, toks = [], list(sent)
     low = [lexicon.norm_word(t.text) for t in toks]
     for i in range(len(toks)):
-        for phrase in ctx.cues.according_to:
-            if tuple(low[i:i + len(phrase)]) != phrase:
+        phrases = [(p, False) for p in ctx.cues.according_to] + [(p, True) for p in ctx.cues.possessive_phrases]
+        if low[i] in ctx.cues.as_words and i + 1 < len(toks) and ctx.is_cue(toks[i + 1]):
+            phrases.insert(0, ((low[i], low[i + 1]), False))  # "как отмечает X," = "according to X,"
+        for phrase, template in phrases:
+            pron = _possessive_phrase(ctx, low, i, phrase) if template else None
+            if (template and pron is None) or (not template and tuple(low[i:i + len(phrase)]) != phrase):
                 continue
-            j = i + len(phrase)
+            j = i + len(phrase) + (pron is not None)
             k = next((n for n in range(j, len(toks)) if toks[n].text in ",;.:—–" and toks[n].text != "-"), len(toks))
-            if k == j:
+            if k == j and pron is None:
                 continue
-            head = next((t for t in toks[j:k] if t.head.i < toks[j].i or t.head.i >= toks[k - 1].i + 1 or t.head == t),
-                        toks[j])
-            if not ctx.resolver.acceptable(head, True):
+            if any(m.close <= toks[i].idx and not ctx.text[m.close:toks[i].idx].strip(" ,—–") for m in ctx.marked):
+                break  # '"…", according to X': the direct quote before it has this cue already
+            nouns = [t for t in toks[j:k] if t.pos_ in ("NOUN", "PROPN", "PRON")] or toks[j:k]
+            head = toks[pron] if pron is not None else next(
+                (t for t in nouns if not toks[j].i <= t.head.i < toks[k - 1].i + 1 or t.head.i == t.i), nouns[0])
+            if not (ctx.resolver.acceptable(head, True) or (head.pos_ in ("NOUN", "PROPN")
+                                                             and ctx.word(head) not in ctx.cues.not_sources)):
                 continue
             before = (sent.start_char, toks[i].idx)
+            k = _skip_citing(ctx, toks, k)
             after = (toks[k].idx + 1 if k < len(toks) else sent.end_char, sent.end_char)
             span = after if len(ctx.text[after[0]:after[1]].split()) >= 3 else before
             span = _strip_span(ctx.text, span)
             if len(ctx.text[span[0]:span[1]].split()) >= 3:
+                last = toks[i + len(phrase) - 1 + (pron is not None)]
                 out.append(Candidate(span[0], span[1], "indirect", cue=toks[i], subject=head,
-                                     frame=(sent.start_char, sent.end_char)))
+                                     frame=(sent.start_char, sent.end_char), cue_end=last.idx + len(last.text)))
             break
     return out
+
+
+def _back_reference(ctx: Context, sent: Span, prev: Span | None, used: set[int]) -> list[Candidate]:
+    """"Госзаказ вырастет в полтора раза. Об этом сообщил вице-премьер X." — the report is the sentence before."""
+    low = [lexicon.norm_word(t.text) for t in sent[:4]]
+    phrase = next((p for p in ctx.cues.back_reference if tuple(low[:len(p)]) == p), None)
+    if phrase is None or prev is None or ctx.text.count("\n", prev.end_char, sent.start_char) > 1:
+        return []
+    cue = next((t for t in sent[len(phrase):len(phrase) + 4] if ctx.is_cue(t) and t.i not in used), None)
+    subj = _subject_in(ctx, cue, sent) if cue is not None else None
+    if subj is None:
+        return []
+    start, end = _strip_span(ctx.text, (prev.start_char, prev.end_char))
+    if any(m.start < end and start < m.end for m in ctx.marked):
+        return []  # the sentence before is a direct quote and has its own frame
+    return [Candidate(start, end, "indirect", cue=cue, subject=subj, frame=(sent.start_char, sent.end_char))]
+
+
+def _skip_citing(ctx: Context, toks: list[Token], k: int) -> int:
+    """Past a ", citing sources in …," / ", со ссылкой на …," segment after the speaker: its end comma."""
+    low = [lexicon.norm_word(t.text) for t in toks]
+    if k < len(toks) and any(tuple(low[k + 1:k + 1 + len(p)]) == p for p in ctx.cues.citing):
+        return next((n for n in range(k + 1, len(toks)) if toks[n].text in ",;:—–"), k)
+    return k
+
+
+def _possessive_phrase(ctx: Context, low: list[str], i: int, phrase: tuple[str, ...]) -> int | None:
+    """"по его словам", "in his words": a pronoun inside a two-word phrase is the speaker; its index."""
+    if len(phrase) != 2 or i + 2 >= len(low) or low[i] != phrase[0] or low[i + 2] != phrase[1]:
+        return None
+    return i + 1 if low[i + 1] in ctx.cues.possessives else None
 
 
 def _strip_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -269,11 +401,16 @@ def candidates(ctx: Context) -> list[Candidate]:
             used.add(direct[-1].cue.i)
     indirect: list[Candidate] = []
     title = ((ctx.doc._.meta or {}).get("title") or "").strip()
-    for sent in sentences(ctx.doc):
+    prev: Span | None = None
+    for sent in sentences(ctx.doc, ctx.lang):
         if title and sent.text.strip() == title:
             continue  # a headline summarises; the body says who said it
-        found = _according(ctx, sent)
-        indirect.extend(found or _indirect(ctx, sent, used))
+        try:
+            indirect.extend(_according(ctx, sent) + _back_reference(ctx, sent, prev, used) + _indirect(ctx, sent, used))
+            prev = sent
+        except RuntimeError as e:  # spaCy E039: a broken parse tree from the tagger; skip this sentence only
+            log.warning("%s: sentence at %d skipped for quotes: %s", (ctx.doc._.meta or {}).get("source"),
+                        sent.start_char, e)
     return sorted(direct + indirect, key=lambda c: c.start)
 
 
@@ -314,6 +451,24 @@ def _from_context(ctx: Context, cands: list[Candidate], i: int) -> Found | None:
                     return other.found
                 if j > i:
                     return ctx.resolver.resolve(other.subject, strict=False)
+    return _previous_sentence_speaker(ctx, cand)
+
+
+def _previous_sentence_speaker(ctx: Context, cand: Candidate) -> Found | None:
+    """"Peskov answered a question about the call-up.\n"We have no plans …"": the person who is the subject
+    of the sentence just before a cue-less quote (same or previous paragraph), else the last speaker there."""
+    start, _ = ctx.sentence_bounds(max(0, cand.start - 1))
+    prev_start, _ = ctx.sentence_bounds(max(0, start - 2))
+    if ctx.text.count("\n", prev_start, cand.start) > 1:
+        return None
+    for tok in ctx.tokens(prev_start, start):
+        hit = ctx.index.at(tok.idx, tok.idx + len(tok.text)) if tok.dep_ in SUBJECT_DEPS else None
+        if hit and hit[0].type == "PERSON" and not ctx.inside_marked(tok.idx):
+            return Found(hit[0], hit[0].name, hit[1][0], hit[1][1])
+    last = ctx.resolver.said[-1] if ctx.resolver.said else None
+    if last and last[1].type == "PERSON" and ctx.text.count("\n", last[0], cand.start) <= 1:
+        ent = last[1]
+        return Found(ent, ent.name, *ent.mentions[-1]) if ent.mentions else None
     return None
 
 
@@ -345,8 +500,12 @@ def _keep(ctx: Context, cand: Candidate) -> bool:
 
 
 def _dedupe(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
-    """A short direct run inside a reported clause makes it mixed; overlapping clauses keep the longer."""
+    """A direct run inside a reported clause makes it mixed; overlapping clauses keep the longer."""
     out: list[Candidate] = []
+    for cand in cands:
+        if cand.kind == "indirect" and any(cand.start <= m.start and m.end <= cand.end and _speechlike(ctx, m)
+                                           for m in ctx.marked):
+            cand.kind = "mixed"
     for cand in sorted(cands, key=lambda c: (c.start, -(c.end - c.start))):
         inner = [o for o in out if o.start <= cand.start and cand.end <= o.end]
         if inner:
@@ -364,9 +523,9 @@ def to_quote(ctx: Context, cand: Candidate) -> Quote:
         f.entity.mentions.append([f.start, f.end])
         f.entity.mentions.sort()
     cue = cand.cue
+    cue_span = [cue.idx, cand.cue_end or cue.idx + len(cue.text)] if cue is not None else None
     return Quote(start=cand.start, end=cand.end, text=ctx.text[cand.start:cand.end], kind=cand.kind, speaker=speaker,
-                 cue=cue.text if cue is not None else None,
-                 cue_span=[cue.idx, cue.idx + len(cue.text)] if cue is not None else None,
+                 cue=ctx.text[cue_span[0]:cue_span[1]] if cue_span else None, cue_span=cue_span,
                  via=cand.via, date=quote_date(ctx.doc, cand.frame, (cand.start, cand.end)) if cand.frame else None)
 
 
@@ -376,6 +535,12 @@ def find_quotes(doc: Doc, lang: str) -> list[Quote]:
     cands = candidates(ctx)
     _resolve(ctx, cands)
     kept = _dedupe(ctx, [c for c in cands if _keep(ctx, c)])
+    for c in kept:  # '"…borders," Peskov said': the comma belongs to the frame, not the words
+        while c.end > c.start and (ctx.text[c.end - 1] == "," or ctx.text[c.end - 1].isspace()):
+            c.end -= 1
+        while c.start < c.end and ctx.text[c.start].isspace():
+            c.start += 1
+    kept = [c for c in kept if c.end > c.start]
     return [to_quote(ctx, c) for c in kept]
 
 

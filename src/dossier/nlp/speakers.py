@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from dossier.model import Entity
 from dossier.nlp.entities import EntityIndex
 from dossier.nlp.lexicon import Cues, is_media_name, norm_word
+from dossier.nlp.names import is_cyrillic, nominative_phrase
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
 _CUT_DEPS = {"relcl", "acl", "acl:relcl", "advcl", "punct", "cc", "conj", "appos", "parataxis"}
@@ -64,9 +65,12 @@ class Resolver:
             return True
         if any(self.mention_of(t) for t in tok.subtree if t.i - tok.i < 4):
             return True
-        if w in self.cues.speaker_nouns or w in self.cues.descriptions or tok.lower_ in self.cues.speaker_nouns:
+        if w in self.cues.speaker_nouns or w in self.cues.descriptions or tok.lower_ in self.cues.speaker_nouns \
+                or w in self.cues.media_words:
             return True
-        return not strict and tok.pos_ in ("PROPN", "NOUN")
+        if tok.pos_ == "NOUN" and "Anim" in tok.morph.get("Animacy"):  # Russian: people can speak ("экономисты")
+            return True
+        return tok.pos_ == "PROPN" or (not strict and tok.pos_ == "NOUN")  # a name the NER missed can speak
 
     def resolve(self, tok: Token, strict: bool = False) -> Found | None:
         if not self.acceptable(tok, strict):
@@ -101,9 +105,14 @@ class Resolver:
         """"the publication Ura.ru": a media word followed by a capitalised name names an outlet."""
         if self.word(tok) not in self.cues.media_words:
             return None
-        words = []
-        for t in self.doc[tok.i + 1: tok.i + 5]:
-            if not (t.text[:1].isupper() or is_media_name(t.text)) or t.is_punct:
+        words, quoted = [], False
+        for t in self.doc[tok.i + 1: tok.i + 8]:
+            if t.text in "«„“\"" and not words and not quoted:
+                quoted = True  # издание «Вечерний курьер»: the name is inside the marks
+                continue
+            if t.text in "»“”\"" and quoted:
+                break
+            if not quoted and (not (t.text[:1].isupper() or is_media_name(t.text)) or t.is_punct):
                 break
             words.append(t)
         if not words:
@@ -122,8 +131,8 @@ class Resolver:
 
     def _antecedent(self, tok: Token, etype: str, near: bool = False) -> Found | None:
         """The speaker (else the entity) of `etype` before `tok`; `near`: only in this or the previous paragraph."""
-        types = ("PERSON",) if etype in ("PERSON", "AUTHOR") else ("MEDIA", "ORG") if etype == "MEDIA" else \
-            ("GROUP", "ORG", "MEDIA", "PERSON")
+        types = {"PERSON": ("PERSON",), "AUTHOR": ("PERSON",), "MEDIA": ("MEDIA", "ORG"),
+                 "ORG": ("ORG", "GROUP")}.get(etype, ("GROUP", "ORG", "MEDIA", "PERSON"))
         ent = self.last_speaker(tok.idx, types)
         if ent is None and etype != "AUTHOR":
             hit = self.index.last_before(tok.idx, types)
@@ -140,7 +149,7 @@ class Resolver:
     def _description(self, tok: Token) -> Found | None:
         """"this politician" refers back anywhere, "the expert" only nearby, "the author" to the last writer."""
         w = self.word(tok)
-        ent = self.index.with_role(w, tok.idx)
+        ent = self.index.with_role(w, tok.idx) or self.index.named_with(w, tok.idx)
         if ent is not None:
             return Found(ent, ent.name, tok.idx, tok.idx + len(tok.text), anaphoric=True)
         etype, det = self.cues.descriptions[w], self._determiner(tok)
@@ -154,10 +163,19 @@ class Resolver:
         span = speaker_phrase(tok)
         if span is None:
             return None
+        if tok.pos_ == "PROPN":  # a name the NER missed: a person seen before ("Chikov"), an outlet, or an org
+            known = self.index.find("PERSON", span.text)
+            if known is not None:
+                self.index.add("PERSON", span.text, span.start_char, span.end_char)
+                return Found(known, known.name, span.start_char, span.end_char)
+            etype = "MEDIA" if is_media_name(span.text) else "GPE" if tok.ent_type_ in ("GPE", "LOC") else "ORG"
+            ent = self.index.add(etype, span.text, span.start_char, span.end_char)
+            return Found(ent, ent.name, span.start_char, span.end_char)
         plural = "Plur" in tok.morph.get("Number") or tok.tag_ in ("NNS", "NNPS")
         etype = self.cues.descriptions.get(self.word(tok), "GROUP")
         etype = "GROUP" if plural or etype == "AUTHOR" else etype
-        ent = self.index.add(etype, span.text, span.start_char, span.end_char)
+        name = nominative_phrase(span) if is_cyrillic(span.text) else span.text
+        ent = self.index.add(etype, name, span.start_char, span.end_char)
         return Found(ent, ent.name, span.start_char, span.end_char)
 
 
@@ -165,7 +183,7 @@ def speaker_phrase(tok: Token) -> Span | None:
     """The noun phrase headed by `tok`, without determiners and without clauses hanging off it."""
     left = right = tok.i
     for child in tok.children:
-        if child.dep_ in _CUT_DEPS or child.dep_ in ("det",):
+        if child.dep_ in _CUT_DEPS or child.dep_ in ("det", "case"):
             continue
         sub = list(child.subtree)
         if any(t.is_punct and t.text in ",;:()" for t in sub):
@@ -186,3 +204,4 @@ def subject_of(tok: Token) -> Token | None:
         if cand is tok and tok.dep_ not in ("conj", "acomp", "xcomp", "amod"):
             break
     return None
+

@@ -101,7 +101,7 @@ def enable_dedup(store: Store, threshold: float | None = None) -> DedupIndex:
         if isinstance(hook, DedupHook):
             return hook.index
     index = load_index(store, threshold)
-    store.hooks.append(DedupHook(index))
+    store.hooks.insert(0, DedupHook(index))  # first: the claims hook reads the duplicate_of link it sets
     return index
 
 

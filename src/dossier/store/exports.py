@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Select, and_, func, literal, select, union_all
+from sqlalchemy import Select, func, literal, select, union_all
 
 from dossier.store import Store, schema
 
@@ -35,29 +35,25 @@ def _events() -> Select:
 
 
 def _claims() -> Select:
-    """Events aggregated by (type, polarity, place): how many documents and independent sources say so.
+    """The claims layer's table (dossier.store.claims): one row per (type, place, period) claim with its
+    source and independent-source counts (duplicate clusters count once)."""
+    from dossier.store.claims import claims
 
-    An independent source is a duplicate cluster (documents.duplicate_of, see dossier.dedup): a wire
-    story republished ten times counts once. Events without a place aggregate under place_id NULL.
-    """
-    e, ep, d = schema.events, schema.event_places, schema.documents
-    source = func.coalesce(d.c.duplicate_of, d.c.id)
-    joined = e.join(d, d.c.id == e.c.doc_id).outerjoin(ep, and_(ep.c.doc_id == e.c.doc_id, ep.c.event_idx == e.c.idx))
-    return (select(e.c.type, e.c.polarity, ep.c.place_id, func.count(func.distinct(e.c.doc_id)).label("documents"),
-                   func.count(func.distinct(source)).label("independent_sources"),
-                   func.min(d.c.published).label("first_published"), func.max(d.c.published).label("last_published"))
-            .select_from(joined).group_by(e.c.type, e.c.polarity, ep.c.place_id)
-            .order_by(func.count(func.distinct(source)).desc(), e.c.type, ep.c.place_id))
+    return select(claims).order_by(claims.c.n_independent.desc(), claims.c.type, claims.c.place, claims.c.start)
 
 
 def rows(store: Store, table: str, *, with_text: bool = True, batch: int = 1000) -> Iterator[dict[str, Any]]:
     """Stream the rows of one export table (server-side batches; memory stays flat)."""
+    if table == "claims":
+        from dossier.store.claims import ensure_current
+
+        ensure_current(store)  # claims of documents stored without the hook are built first
     stmt = {"documents": lambda: _documents(with_text), "quotes": _quotes, "events": _events,
             "claims": _claims}[table]()
     with store.engine.connect() as conn:
         for r in conn.execution_options(yield_per=batch).execute(stmt):
             row = dict(r._mapping)
-            for k in ("places", "quantities"):
+            for k in ("places", "quantities", "polarities", "contradictions"):
                 if isinstance(row.get(k), str):
                     row[k] = json.loads(row[k])
             yield row

@@ -12,20 +12,27 @@ import datetime as dt
 import json
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, and_, distinct, exists, func, inspect, or_, select, text
+from sqlalchemy import Select, and_, distinct, func, inspect, or_, select, text, tuple_
 
 from dossier.store import Store, schema
 
 d, p, q, e, ep, ent = (schema.documents, schema.places, schema.quotes, schema.events, schema.event_places,
                        schema.entities)
 REGION = func.coalesce(p.c.region, p.c.place_id)
-EVENT_DATE = func.coalesce(e.c.date, d.c.published)
+# An event's date, else its document's publication date; a scalar subquery rather than a join, so
+# event queries need not touch `documents` (coalesce only evaluates it for undated events).
+_d = d.alias("d_event")
+EVENT_DATE = func.coalesce(e.c.date, select(_d.c.published).where(_d.c.id == e.c.doc_id).scalar_subquery())
 # Indexes the read paths need beyond the store's own (created if missing; harmless when present).
 EXTRA_INDEXES = (
-    "CREATE INDEX IF NOT EXISTS ix_web_places_doc_region ON places (doc_id, region, place_id)",
+    "CREATE INDEX IF NOT EXISTS ix_web_places_cover ON places (kind, region, place_id, doc_id, negated)",
     "CREATE INDEX IF NOT EXISTS ix_web_events_type_date ON events (type, date)",
+    "CREATE INDEX IF NOT EXISTS ix_web_events_date ON events (date, type)",
+    "CREATE INDEX IF NOT EXISTS ix_web_documents_ingested ON documents (ingested_at)",
+    "CREATE INDEX IF NOT EXISTS ix_web_quotes_speaker_doc ON quotes (speaker_name, doc_id)",
     "CREATE INDEX IF NOT EXISTS ix_web_documents_lang_pub ON documents (language, published)",
     "CREATE INDEX IF NOT EXISTS ix_web_quotes_entity ON quotes (speaker_entity)",
     "CREATE INDEX IF NOT EXISTS ix_web_entities_name ON entities (name)",
@@ -52,56 +59,79 @@ class Page:
     offset: int
 
 
+def state(store: Store) -> tuple[int, str | None]:
+    """A cheap token that changes whenever a document is added (for caches of aggregates)."""
+    with store.engine.connect() as conn:
+        n, last = conn.execute(select(func.count(), func.max(d.c.ingested_at)).select_from(d)).one()
+    return n, last
+
+
 def ensure_indexes(store: Store) -> None:
     with store.engine.begin() as conn:
         for ddl in EXTRA_INDEXES:
             conn.execute(text(ddl))
 
 
-def _region_docs(code: str):
+def _region_docs(code: str) -> Select:
     """Ids of documents that place something in region `code` (mention or event)."""
     mention = select(p.c.doc_id).where(or_(p.c.region == code, p.c.place_id == code), p.c.negated.is_not(True))
     return mention.union(select(ep.c.doc_id).where(ep.c.place_id == code))
 
 
-def _doc_where(stmt: Select, f: Filters) -> Select:
+def _doc_conditions(f: Filters) -> list[Any]:
+    """Conditions on `documents` columns. Region and event type are ``IN (subquery)``, not correlated
+    EXISTS: SQLite runs the subquery once instead of once per row (minutes → milliseconds at 10k docs)."""
+    out: list[Any] = []
     if f.language:
-        stmt = stmt.where(d.c.language == f.language)
+        out.append(d.c.language == f.language)
     if f.since:
-        stmt = stmt.where(d.c.published >= f.since)
+        out.append(d.c.published >= f.since)
     if f.until:
-        stmt = stmt.where(d.c.published <= f.until)
+        out.append(d.c.published <= f.until)
     if f.source:
-        stmt = stmt.where(d.c.source.contains(f.source, autoescape=True) | d.c.outlet.contains(f.source, autoescape=True))
+        out.append(d.c.source.contains(f.source, autoescape=True) | d.c.outlet.contains(f.source, autoescape=True))
     if f.region:
-        stmt = stmt.where(d.c.id.in_(_region_docs(f.region)))
+        out.append(d.c.id.in_(_region_docs(f.region)))
     if f.event_type:
-        stmt = stmt.where(exists().where(e.c.doc_id == d.c.id, e.c.type == f.event_type))
-    return stmt
+        out.append(d.c.id.in_(select(e.c.doc_id).where(e.c.type == f.event_type)))
+    return out
+
+
+def _doc_where(stmt: Select, f: Filters) -> Select:
+    return stmt.where(*_doc_conditions(f))
+
+
+def _doc_ids(f: Filters) -> Select | None:
+    """Ids of the documents `f` selects, or None when it selects them all (so callers skip the join)."""
+    conds = _doc_conditions(f)
+    return select(d.c.id).where(*conds) if conds else None
+
+
+def _event_conditions(f: Filters) -> list[Any]:
+    out: list[Any] = []
+    if f.event_type:
+        out.append(e.c.type == f.event_type)
+    if f.since:
+        out.append(EVENT_DATE >= f.since)
+    if f.until:
+        out.append(EVENT_DATE <= f.until)
+    if f.language or f.source:
+        out.append(e.c.doc_id.in_(_doc_ids(Filters(language=f.language, source=f.source))))
+    if f.region:
+        out.append(tuple_(e.c.doc_id, e.c.idx).in_(select(ep.c.doc_id, ep.c.event_idx)
+                                                   .where(ep.c.place_id == f.region)))
+    return out
 
 
 def _event_where(stmt: Select, f: Filters) -> Select:
-    if f.event_type:
-        stmt = stmt.where(e.c.type == f.event_type)
-    if f.since:
-        stmt = stmt.where(EVENT_DATE >= f.since)
-    if f.until:
-        stmt = stmt.where(EVENT_DATE <= f.until)
-    if f.language:
-        stmt = stmt.where(d.c.language == f.language)
-    if f.source:
-        stmt = stmt.where(d.c.source.contains(f.source, autoescape=True) | d.c.outlet.contains(f.source, autoescape=True))
-    if f.region:
-        stmt = stmt.where(exists().where(ep.c.doc_id == e.c.doc_id, ep.c.event_idx == e.c.idx,
-                                         ep.c.place_id == f.region))
-    return stmt
+    return stmt.where(*_event_conditions(f))
 
 
 DOC_COLS = (d.c.id, d.c.title, d.c.published, d.c.language, d.c.source, d.c.url, d.c.outlet, d.c.words,
             d.c.ingested_at, d.c.previous_id)
 
 
-def documents(store: Store, f: Filters, *, ids: list[str] | None = None, limit: int = 50, offset: int = 0) -> Page:
+def documents(store: Store, f: Filters, *, ids: tuple[str, ...] | list[str] | None = None, limit: int = 50, offset: int = 0) -> Page:
     """Documents newest first, filtered; `ids` restricts to a search's hits."""
     stmt = _doc_where(select(*DOC_COLS), f)
     if ids is not None:
@@ -114,6 +144,28 @@ def documents(store: Store, f: Filters, *, ids: list[str] | None = None, limit: 
     return Page(items, total, limit, offset)
 
 
+def search(store: Store, q: str, limit: int = 20) -> list[dict[str, Any]]:
+    """The store's full-text search as plain dicts."""
+    return [dict(h.__dict__) for h in store.search(q, limit=limit)]
+
+
+def search_ids(store: Store, q: str, limit: int = 1000) -> list[str]:
+    """Ids of documents whose title, text or quotes match `q`. On SQLite the FTS5 tables are asked for
+    ids only (no ranking, no snippets: ~10x cheaper than ``store.search`` for a filter)."""
+    if store.dialect != "sqlite":
+        return list(dict.fromkeys(h.doc_id for h in store.search(q, limit=limit)))
+    from dossier.store.fts import query_terms
+
+    terms = query_terms(q)
+    if not terms:
+        return []
+    match = " AND ".join(f'"{t}"*' for t in terms)
+    sql = text("SELECT doc_id FROM documents_fts WHERE documents_fts MATCH :m UNION "
+               "SELECT doc_id FROM quotes_fts WHERE quotes_fts MATCH :m LIMIT :n")
+    with store.engine.connect() as conn:
+        return [r[0] for r in conn.execute(sql, {"m": match, "n": limit})]
+
+
 def document_meta(store: Store, doc_id: str) -> dict[str, Any] | None:
     with store.engine.connect() as conn:
         row = conn.execute(select(*DOC_COLS).where(d.c.id == doc_id)).first()
@@ -123,14 +175,18 @@ def document_meta(store: Store, doc_id: str) -> dict[str, Any] | None:
 def regions(store: Store, f: Filters) -> dict[str, dict[str, int]]:
     """Per ISO 3166-2 code: documents mentioning it, events placed in it and claims about it."""
     out: dict[str, dict[str, int]] = defaultdict(lambda: {"documents": 0, "events": 0, "claims": 0})
+    unplaced = Filters(f.since, f.until, None, f.event_type, f.language, f.source)
     docs = (select(REGION.label("code"), func.count(distinct(p.c.doc_id)))
-            .select_from(p.join(d, d.c.id == p.c.doc_id))
             .where(p.c.kind.in_(("region", "city")), p.c.negated.is_not(True), REGION.is_not(None)))
-    docs = _doc_where(docs, Filters(f.since, f.until, None, f.event_type, f.language, f.source)).group_by(REGION)
-    evs = (select(ep.c.place_id, func.count())
-           .select_from(ep.join(e, and_(e.c.doc_id == ep.c.doc_id, e.c.idx == ep.c.event_idx))
-                        .join(d, d.c.id == e.c.doc_id)))
-    evs = _event_where(evs, Filters(f.since, f.until, None, f.event_type, f.language, f.source)).group_by(ep.c.place_id)
+    ids = _doc_ids(unplaced)
+    if ids is not None:
+        docs = docs.where(p.c.doc_id.in_(ids))
+    docs = docs.group_by(REGION)
+    conds = _event_conditions(unplaced)
+    evs = select(ep.c.place_id, func.count())
+    if conds:  # the join to events only when something filters them
+        evs = evs.select_from(ep.join(e, and_(e.c.doc_id == ep.c.doc_id, e.c.idx == ep.c.event_idx))).where(*conds)
+    evs = evs.group_by(ep.c.place_id)
     with store.engine.connect() as conn:
         for code, n in conn.execute(docs):
             out[code]["documents"] = n
@@ -151,8 +207,10 @@ def events(store: Store, f: Filters, *, polarity: str | None = None, limit: int 
     stmt = _event_where(stmt, f)
     if polarity:
         stmt = stmt.where(e.c.polarity == polarity)
-    total_stmt = select(func.count()).select_from(stmt.subquery())
-    stmt = stmt.order_by(EVENT_DATE.desc(), e.c.doc_id, e.c.idx).limit(limit).offset(offset)
+    total_stmt = _event_where(select(func.count()).select_from(e), f)
+    if polarity:
+        total_stmt = total_stmt.where(e.c.polarity == polarity)
+    stmt = stmt.order_by(e.c.date.desc(), d.c.published.desc(), e.c.doc_id, e.c.idx).limit(limit).offset(offset)
     items = []
     with store.engine.connect() as conn:
         for r in conn.execute(stmt):
@@ -169,19 +227,16 @@ def quotes(store: Store, f: Filters, *, speaker: str | None = None, entity: str 
     `entity` an entity id of one document as ``DOCID:e1`` or an entity name exactly."""
     roles = (select(ent.c.roles).where(ent.c.doc_id == q.c.doc_id, ent.c.eid == q.c.speaker_entity)
              .scalar_subquery())
-    stmt = (select(q.c.doc_id, q.c.idx, q.c.text, q.c.kind, q.c.speaker_name, q.c.speaker_entity, q.c.cue, q.c.via,
-                   q.c.date, roles.label("roles"), d.c.title, d.c.published, d.c.outlet, d.c.language)
-            .select_from(q.join(d, d.c.id == q.c.doc_id)))
-    stmt = _doc_where(stmt, f)
+    conds = list(_doc_conditions(f))
     if speaker:
-        stmt = stmt.where(q.c.speaker_name.contains(speaker, autoescape=True))
+        conds.append(q.c.speaker_name.contains(speaker, autoescape=True))
     if entity:
         doc, _, eid = entity.rpartition(":")
-        if doc:
-            stmt = stmt.where(q.c.doc_id == doc, q.c.speaker_entity == eid)
-        else:
-            stmt = stmt.where(q.c.speaker_name == entity)
-    total_stmt = select(func.count()).select_from(stmt.subquery())
+        conds += [q.c.doc_id == doc, q.c.speaker_entity == eid] if doc else [q.c.speaker_name == entity]
+    stmt = (select(q.c.doc_id, q.c.idx, q.c.text, q.c.kind, q.c.speaker_name, q.c.speaker_entity, q.c.cue, q.c.via,
+                   q.c.date, roles.label("roles"), d.c.title, d.c.published, d.c.outlet, d.c.language)
+            .select_from(q.join(d, d.c.id == q.c.doc_id)).where(*conds))
+    total_stmt = select(func.count()).select_from(q.join(d, d.c.id == q.c.doc_id)).where(*conds)
     stmt = stmt.order_by(d.c.published.desc(), q.c.doc_id, q.c.idx).limit(limit).offset(offset)
     with store.engine.connect() as conn:
         items = [dict(r._mapping) | {"roles": json.loads(r.roles) if r.roles else []} for r in conn.execute(stmt)]
@@ -192,9 +247,11 @@ def quotes(store: Store, f: Filters, *, speaker: str | None = None, entity: str 
 def speakers(store: Store, f: Filters, *, limit: int = 50, offset: int = 0) -> Page:
     """Who is quoted most, with the outlets that quote them."""
     stmt = (select(q.c.speaker_name.label("name"), func.count().label("quotes"),
-                   func.count(distinct(q.c.doc_id)).label("documents"))
-            .select_from(q.join(d, d.c.id == q.c.doc_id)).where(q.c.speaker_name.is_not(None)))
-    stmt = _doc_where(stmt, f).group_by(q.c.speaker_name)
+                   func.count(distinct(q.c.doc_id)).label("documents")).where(q.c.speaker_name.is_not(None)))
+    ids = _doc_ids(f)
+    if ids is not None:
+        stmt = stmt.where(q.c.doc_id.in_(ids))
+    stmt = stmt.group_by(q.c.speaker_name)
     total_stmt = select(func.count()).select_from(stmt.subquery())
     stmt = stmt.order_by(text("quotes DESC"), q.c.speaker_name).limit(limit).offset(offset)
     with store.engine.connect() as conn:
@@ -238,18 +295,27 @@ def entities(store: Store, f: Filters, *, type: str | None = None, name: str | N
 
 
 def timeline(store: Store, f: Filters, *, bucket: str = "day") -> list[dict[str, Any]]:
-    """Event counts per day or ISO week (Monday) and type; events dated only to a month or year are left out."""
-    day = EVENT_DATE.label("day")
-    stmt = _event_where(select(day, e.c.type, func.count()).select_from(e.join(d, d.c.id == e.c.doc_id)), f)
-    stmt = stmt.where(func.length(EVENT_DATE) == 10).group_by(day, e.c.type)
+    """Event counts per day, ISO week (its Monday) or month, and type; events dated only to a month or
+    year are left out."""
+    conds = _event_conditions(f)
+    # Dated events group straight off the (date, type) index; only undated ones fall back to the
+    # document's publication date (a join, kept off the common path).
+    dated = (select(e.c.date, e.c.type, func.count()).where(e.c.date.is_not(None), func.length(e.c.date) == 10, *conds)
+             .group_by(e.c.date, e.c.type))
+    undated = (select(d.c.published, e.c.type, func.count()).select_from(e.join(d, d.c.id == e.c.doc_id))
+               .where(e.c.date.is_(None), func.length(d.c.published) == 10, *conds).group_by(d.c.published, e.c.type))
     counts: dict[tuple[str, str], int] = defaultdict(int)
     with store.engine.connect() as conn:
-        for value, etype, n in conn.execute(stmt):
-            counts[(_bucket(value, bucket), etype)] += n
+        for stmt in (dated, undated):
+            for value, etype, n in conn.execute(stmt):
+                counts[(_bucket(value, bucket), etype)] += n
     return [{"period": k[0], "type": k[1], "count": n} for k, n in sorted(counts.items())]
 
 
+@lru_cache(maxsize=4096)
 def _bucket(value: str, bucket: str) -> str:
+    if bucket == "month":
+        return value[:7]
     if bucket != "week":
         return value
     try:
@@ -264,53 +330,58 @@ def event_types(store: Store) -> list[str]:
         return [r[0] for r in conn.execute(select(e.c.type).distinct().order_by(e.c.type))]
 
 
-# ---- claims: owned by the claims layer; shown when its tables exist, empty otherwise ------------------------
-def _claims_table(store: Store):
-    from sqlalchemy import MetaData, Table
-
-    if not inspect(store.engine).has_table("claims"):
-        return None
-    return Table("claims", MetaData(), autoload_with=store.engine)
+# ---- claims: owned by dossier.store.claims; shown when its tables exist, empty otherwise ----------------------
+def _has_claims(store: Store) -> bool:
+    return inspect(store.engine).has_table("claims")
 
 
-def claims(store: Store, f: Filters, *, limit: int = 50, offset: int = 0) -> Page:
-    """Claims from the claims layer (``dossier.store.claims.list_claims`` when it exists, else the
-    ``claims`` table read as is); an empty page when there is no claims layer yet."""
-    try:
-        from dossier.store import claims as layer  # type: ignore[attr-defined]
-    except ImportError:
-        layer = None
-    fn = getattr(layer, "list_claims", None)
-    if fn is not None and _claims_table(store) is not None:
-        rows = fn(store, since=f.since, until=f.until, region=f.region, type=f.event_type, limit=offset + limit)
-        rows = [r if isinstance(r, dict) else _as_dict(r) for r in rows]
-        return Page(rows[offset: offset + limit], len(rows), limit, offset)
-    table = _claims_table(store)
-    if table is None:
+def _claim_conditions(f: Filters, contradicted: bool | None = None) -> list[Any]:
+    from dossier.store.claims import claims as c
+
+    out: list[Any] = []
+    if f.region:  # same rule as list_claims: a country code matches its subdivisions too
+        out.append(or_(c.c.place == f.region, c.c.place.like(f"{f.region}-%")) if len(f.region) == 2
+                   else c.c.place == f.region)
+    if f.event_type:
+        out.append(c.c.type == f.event_type)
+    if f.since:
+        out.append(c.c.end >= f.since)
+    if f.until:
+        out.append(c.c.start <= f.until)
+    if contradicted is not None:
+        out.append(c.c.contradicted.is_(contradicted))
+    return out
+
+
+def claim_dict(claim: Any) -> dict[str, Any]:
+    import dataclasses
+
+    out = dataclasses.asdict(claim)
+    out["contradicted"] = claim.contradicted
+    out["n_sources"] = len(claim.sources)
+    return out
+
+
+def claims(store: Store, f: Filters, *, contradicted: bool | None = None, limit: int = 50, offset: int = 0) -> Page:
+    """Claims (type × place × period) with their sources and contradictions, newest first."""
+    if not _has_claims(store):
         return Page([], 0, limit, offset)
-    stmt = select(table)
-    for col, value in (("region", f.region), ("type", f.event_type)):
-        if value and col in table.c:
-            stmt = stmt.where(table.c[col] == value)
-    total_stmt = select(func.count()).select_from(stmt.subquery())
+    from dossier.store.claims import claims as c
+    from dossier.store.claims import list_claims
+
+    rows = list_claims(store, region=f.region, type=f.event_type, since=f.since, until=f.until,
+                       contradicted=contradicted, limit=offset + limit)[offset:]
     with store.engine.connect() as conn:
-        items = [dict(r._mapping) for r in conn.execute(stmt.limit(limit).offset(offset))]
-        total = conn.execute(total_stmt).scalar_one()
-    return Page(items, total, limit, offset)
+        total = conn.execute(select(func.count()).select_from(c).where(*_claim_conditions(f, contradicted))).scalar_one()
+    return Page([claim_dict(r) for r in rows], total, limit, offset)
 
 
 def claim_counts_by_region(store: Store, f: Filters) -> dict[str, int]:
-    table = _claims_table(store)
-    if table is None or "place" not in table.c:
+    if not _has_claims(store):
         return {}
-    stmt = select(table.c.place, func.count()).where(table.c.place.is_not(None)).group_by(table.c.place)
-    if f.event_type and "type" in table.c:
-        stmt = stmt.where(table.c.type == f.event_type)
+    from dossier.store.claims import claims as c
+
+    stmt = (select(c.c.place, func.count()).where(*_claim_conditions(Filters(f.since, f.until, None, f.event_type)))
+            .group_by(c.c.place))
     with store.engine.connect() as conn:
         return {code: n for code, n in conn.execute(stmt)}
-
-
-def _as_dict(obj: Any) -> dict[str, Any]:
-    import dataclasses
-
-    return dataclasses.asdict(obj) if dataclasses.is_dataclass(obj) else dict(vars(obj))

@@ -33,6 +33,14 @@ def store_of(request: Request) -> Store:
     return request.app.state.store
 
 
+def run(request: Request, fn: Any, *args: Any, **kwargs: Any) -> Any:
+    """One read query through the app's cache (see ``web/cache.py``)."""
+    cache = request.app.state.cache
+    if cache.enabled and getattr(request.state, "cache_token", None) is None:
+        request.state.cache_token = cache.token()  # one state check per request, however many queries
+    return cache.call(fn, *args, token=getattr(request.state, "cache_token", None), **kwargs)
+
+
 def settings_of(request: Request) -> Settings:
     return request.app.state.settings
 
@@ -85,9 +93,9 @@ def list_documents(request: Request, f: FiltersDep, pg: PagingDep,
                    q: Annotated[str | None, Query(max_length=500, pattern=NAME, description="Full-text search.")] = None
                    ) -> Response:
     """Documents newest first, filtered by date, source, language, region, event type and full text."""
-    store = store_of(request)
-    ids = list(dict.fromkeys(h.doc_id for h in store.search(q, limit=1000))) if q else None
-    return paged(request, queries.documents(store, f, ids=ids, limit=pg.limit, offset=pg.offset))
+    ids = run(request, queries.search_ids, q) if q else None
+    return paged(request, run(request, queries.documents, f, ids=tuple(ids) if ids is not None else None,
+                              limit=pg.limit, offset=pg.offset))
 
 
 @router.get("/documents/{doc_id}", response_model=schemas.DocumentFull, tags=["documents"],
@@ -105,15 +113,14 @@ def get_document(request: Request, doc_id: str) -> Response:
 def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=500, pattern=NAME)],
            limit: Annotated[int, Query(ge=1, le=200)] = 20) -> Response:
     """Full-text search over titles, article texts and quotes (hits of both kinds)."""
-    hits = store_of(request).search(q, limit=limit)
-    return cached(request, {"q": q, "items": [h.__dict__ for h in hits]})
+    return cached(request, {"q": q, "items": run(request, queries.search, q, limit)})
 
 
 @router.get("/regions", response_model=schemas.RegionList, tags=["places"])
 def regions(request: Request, f: FiltersDep) -> Response:
     """Per region (ISO 3166-2): documents that mention it, events placed there and claims about it,
     in the period and of the event type chosen (the `region` filter is ignored here)."""
-    counts = queries.regions(store_of(request), f)
+    counts = run(request, queries.regions, f)
     names = region_names()
     items = [{"code": c, "name": names.get(c)} | v for c, v in sorted(counts.items())]
     return cached(request, {"items": items})
@@ -124,13 +131,16 @@ def events(request: Request, f: FiltersDep, pg: PagingDep,
            polarity: Annotated[str | None, Query(pattern=r"^(asserted|denied|rumored|planned|hypothetical)$")] = None
            ) -> Response:
     """Events newest first with their sentence, places and document."""
-    return paged(request, queries.events(store_of(request), f, polarity=polarity, limit=pg.limit, offset=pg.offset))
+    return paged(request, run(request, queries.events, f, polarity=polarity, limit=pg.limit, offset=pg.offset))
 
 
 @router.get("/claims", response_model=schemas.AnyPage, tags=["claims"])
-def claims(request: Request, f: FiltersDep, pg: PagingDep) -> Response:
-    """Cross-document claims with their sources and contradictions (empty until the claims layer is present)."""
-    return paged(request, queries.claims(store_of(request), f, limit=pg.limit, offset=pg.offset))
+def claims(request: Request, f: FiltersDep, pg: PagingDep,
+           contradicted: Annotated[bool | None, Query(description="Only (un)contradicted claims.")] = None) -> Response:
+    """Cross-document claims (event type × place × period) with every source, the number of independent
+    sources and the contradictions found between them (empty when the store has no claims layer)."""
+    return paged(request, run(request, queries.claims, f, contradicted=contradicted, limit=pg.limit,
+                              offset=pg.offset))
 
 
 @router.get("/quotes", response_model=schemas.QuotePage, tags=["quotes"])
@@ -140,14 +150,14 @@ def quotes(request: Request, f: FiltersDep, pg: PagingDep,
                                                description="Entity name, or DOCID:eN for one document's entity.")]
            = None) -> Response:
     """Quotes newest first with speaker, role and outlet."""
-    page = queries.quotes(store_of(request), f, speaker=speaker, entity=entity, limit=pg.limit, offset=pg.offset)
+    page = run(request, queries.quotes, f, speaker=speaker, entity=entity, limit=pg.limit, offset=pg.offset)
     return paged(request, page)
 
 
 @router.get("/speakers", response_model=schemas.AnyPage, tags=["quotes"])
 def speakers(request: Request, f: FiltersDep, pg: PagingDep) -> Response:
     """Who is quoted most, with roles and the outlets quoting them."""
-    return paged(request, queries.speakers(store_of(request), f, limit=pg.limit, offset=pg.offset))
+    return paged(request, run(request, queries.speakers, f, limit=pg.limit, offset=pg.offset))
 
 
 @router.get("/entities", response_model=schemas.AnyPage, tags=["entities"])
@@ -156,15 +166,15 @@ def entities(request: Request, f: FiltersDep, pg: PagingDep,
                                                       pattern=r"^(PERSON|ORG|MEDIA|GPE|GROUP)$")] = None,
              name: Annotated[str | None, Query(max_length=200, pattern=NAME)] = None) -> Response:
     """People, organisations and media named in the documents, by number of documents."""
-    page = queries.entities(store_of(request), f, type=entity_type, name=name, limit=pg.limit, offset=pg.offset)
+    page = run(request, queries.entities, f, type=entity_type, name=name, limit=pg.limit, offset=pg.offset)
     return paged(request, page)
 
 
 @router.get("/timeline", response_model=schemas.Timeline, tags=["events"])
 def timeline(request: Request, f: FiltersDep,
-             bucket: Annotated[str, Query(pattern=r"^(day|week)$")] = "day") -> Response:
-    """Event counts per day or week (Monday) and event type."""
-    return cached(request, {"bucket": bucket, "items": queries.timeline(store_of(request), f, bucket=bucket)})
+             bucket: Annotated[str, Query(pattern=r"^(day|week|month)$")] = "day") -> Response:
+    """Event counts per day, week (its Monday) or month (YYYY-MM) and event type."""
+    return cached(request, {"bucket": bucket, "items": run(request, queries.timeline, f, bucket=bucket)})
 
 
 @router.get("/stats", tags=["store"])

@@ -23,6 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from dossier.errors import DossierError
 from dossier.store import Store, queries
 from dossier.web import api, pages
+from dossier.web.cache import QueryCache
 from dossier.web.errors import STATUS, http_code
 from dossier.web.settings import Settings
 
@@ -42,6 +43,7 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
                               "quotes, entities and timelines. Errors carry a stable code: "
                               '`{"error": {"code": "E601", "message": "…", "status": 404}}`.')
     app.state.store, app.state.settings = store, settings
+    app.state.cache = QueryCache(store, enabled=settings.cache)
     app.include_router(api.router)
     app.include_router(pages.router)
     static = resources.files("dossier.web").joinpath("static")

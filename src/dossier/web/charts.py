@@ -10,6 +10,20 @@ TYPE_COLOURS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948"
                 "#9c755f", "#bab0ac")
 
 
+def period_range(period: str, bucket: str) -> tuple[str, str]:
+    """(since, until) of one timeline column: a day, the week starting on that Monday, or a month."""
+    import calendar
+    import datetime as dt
+
+    if bucket == "month" and len(period) == 7:
+        y, m = map(int, period.split("-"))
+        return f"{period}-01", f"{period}-{calendar.monthrange(y, m)[1]:02d}"
+    if bucket == "week":
+        start = dt.date.fromisoformat(period)
+        return period, (start + dt.timedelta(days=6)).isoformat()
+    return period, period
+
+
 @dataclass
 class Bar:
     x: float

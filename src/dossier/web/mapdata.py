@@ -9,12 +9,16 @@ dense regions are not lost).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from markupsafe import Markup
+
 # Sequential palette (ColorBrewer "OrRd", 5 classes); index 0 is "no data".
+_PATH_RE = re.compile(r"^[MLZmlz0-9.,\- ]+$")
 PALETTE = ("#eeeeee", "#fdcc8a", "#fc8d59", "#e34a33", "#b30000")
 
 
@@ -34,6 +38,21 @@ def map_data() -> dict[str, Any]:
     return json.loads(raw)
 
 
+@lru_cache(maxsize=4096)
+def place_name(code: str) -> str:
+    """Display name of any place id (region, country, city, macro-region); the id itself when unknown."""
+    name = region_names().get(code)
+    if name:
+        return name
+    try:
+        from dossier.gazetteer import load
+    except ImportError:
+        return code
+    rec = load().get(code)
+    return rec.name_en if rec is not None and rec.name_en else code
+
+
+@lru_cache(maxsize=1)
 def region_names() -> dict[str, str]:
     """ISO 3166-2 code -> display name: the gazetteer's English name when it is available, else the map's."""
     data = map_data()
@@ -51,14 +70,22 @@ def _gazetteer_names(codes: tuple[str, ...]) -> dict[str, str]:
     return {c: rec.name_en for c in codes if (rec := gz.get(c)) is not None and rec.name_en}
 
 
-def shapes() -> list[Shape]:
+def _safe_path(d: str) -> Markup:
+    """A path from the data file as markup that needs no escaping: checked to hold only path syntax."""
+    if not _PATH_RE.match(d):
+        raise ValueError("map data: a region path holds characters other than SVG path syntax")
+    return Markup(d)
+
+
+@lru_cache(maxsize=1)
+def shapes() -> tuple[Shape, ...]:
     data, names = map_data(), region_names()
-    out = [Shape(c, names[c], v["path"], tuple(v["label"])) for c, v in sorted(data["regions"].items())]
+    out = [Shape(c, names[c], _safe_path(v["path"]), tuple(v["label"])) for c, v in sorted(data["regions"].items())]
     for code, cell in sorted(data["cells"].items()):
         clip = f"clip-{code}" if code in data["clips"] else None
-        path = data["context"]["UA"]["path"] if clip else None
+        path = _safe_path(data["context"]["UA"]["path"]) if clip else None
         out.append(Shape(code, names[code], path, tuple(cell["label"]), clip))
-    return out
+    return tuple(out)
 
 
 def all_codes() -> list[str]:
@@ -101,4 +128,4 @@ def clip_polygons() -> dict[str, str]:
 
 
 def context_paths() -> dict[str, str]:
-    return {c: v["path"] for c, v in map_data()["context"].items()}
+    return {c: _safe_path(v["path"]) for c, v in map_data()["context"].items()}

@@ -18,16 +18,19 @@ from dossier.errors import DossierError
 from dossier.store import Store, queries
 from dossier.store.queries import Filters
 from dossier.web import charts, highlight, mapdata
-from dossier.web.api import CODE, DATE, NAME
+from dossier.web.api import CODE, DATE, NAME, run
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(resources.files("dossier.web").joinpath("templates")))
 METRICS = ("events", "documents", "claims")
-PARAMS = ("since", "until", "region", "type", "layout", "metric")
+PARAMS = ("since", "until", "region", "type", "layout", "metric", "offset")
 
 
 def _store(request: Request) -> Store:
     return request.app.state.store
+
+
+_run = run  # the API's cached query runner, shared
 
 
 def url_with(request: Request, path: str = "/", **changes: str | None) -> str:
@@ -42,8 +45,23 @@ def snippet(text: str) -> Markup:
     return Markup(str(escape(text)).replace("[", "<mark>").replace("]", "</mark>"))
 
 
-templates.env.globals.update(url_with=url_with, attribution=mapdata.attribution)
+templates.env.globals.update(url_with=url_with, attribution=mapdata.attribution, place_name=mapdata.place_name)
 templates.env.filters["snippet"] = snippet
+
+
+def map_regions(request: Request, f: Filters, by_code: dict[str, int], classes: dict[str, int],
+                metric: str) -> list[dict[str, Any]]:
+    """One plain dict per region for the map templates (computed here: Jinja macros per shape were
+    the slowest part of the page)."""
+    cells = mapdata.grid_layout()["cells"]
+    out = []
+    for s in mapdata.shapes():
+        css = f"region c{classes.get(s.code, 0)}" + (" sel" if f.region == s.code else "")
+        out.append({"code": s.code, "path": s.path, "clip": s.clip, "label": s.label, "css": css,
+                    "href": url_with(request, region=None if f.region == s.code else s.code),
+                    "tip": f"{s.name} ({s.code}): {by_code.get(s.code, 0)} {metric}", "n": by_code.get(s.code, ""),
+                    "cell": cells.get(s.code), "short": s.code if s.code.startswith("UA") else s.code[3:]})
+    return out
 
 
 def _render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
@@ -64,33 +82,31 @@ def dashboard(request: Request,
               type: Annotated[str | None, Query(pattern=r"^[a-z_]{1,40}$")] = None,
               layout: Annotated[str, Query(pattern=r"^(geo|grid)$")] = "geo",
               metric: Annotated[str | None, Query(pattern=r"^(events|documents|claims)$")] = None) -> Response:
-    store = _store(request)
     f = Filters(since, until, region, type)
-    counts = queries.regions(store, Filters(since, until, None, type))
+    counts = _run(request, queries.regions, Filters(since, until, None, type))
     if metric is None:  # colour by events when there are any, else by documents mentioning the region
         metric = "events" if any(v["events"] for v in counts.values()) else "documents"
     by_code = {c: v[metric] for c, v in counts.items()}
     classes, bounds = mapdata.colour_classes(by_code)
-    types = queries.event_types(store)
+    types = _run(request, queries.event_types)
     colours = charts.type_colours(types)
-    bucket = "week" if _long_period(store, f) else "day"
+    days = _run(request, queries.timeline, f, bucket="day")
+    span = len({r["period"] for r in days})  # distinct days with events: keep the chart to ~100 columns
+    bucket = "day" if span <= 60 else "week" if span <= 400 else "month"
     context = {
         "f": f, "layout": layout, "metric": metric, "metrics": METRICS, "types": types, "colours": colours,
-        "shapes": mapdata.shapes(), "grid": mapdata.grid_layout(), "map": mapdata.map_data(),
+        "regions": map_regions(request, f, by_code, classes, metric), "grid": mapdata.grid_layout(),
+        "map": mapdata.map_data(),
         "clips": mapdata.clip_polygons(), "context_paths": mapdata.context_paths(),
         "counts": counts, "by_code": by_code, "classes": classes, "bounds": bounds, "palette": mapdata.PALETTE,
-        "region_name": mapdata.region_names().get(region or "", region),
-        "timeline": charts.timeline_chart(queries.timeline(store, f, bucket=bucket), colours), "bucket": bucket,
-        "claims": queries.claims(store, f, limit=20), "speakers": queries.speakers(store, f, limit=12),
-        "quotes": queries.quotes(store, f, limit=12), "documents": queries.documents(store, f, limit=20),
-        "events": queries.events(store, f, limit=15),
+        "region_name": mapdata.region_names().get(region or "", region), "region_names": mapdata.region_names(),
+        "timeline": charts.timeline_chart(_run(request, queries.timeline, f, bucket=bucket), colours), "bucket": bucket,
+        "period_range": charts.period_range,
+        "claims": _run(request, queries.claims, f, limit=20), "speakers": _run(request, queries.speakers, f, limit=12),
+        "quotes": _run(request, queries.quotes, f, limit=12), "documents": _run(request, queries.documents, f, limit=20),
+        "events": _run(request, queries.events, f, limit=15),
     }
     return _render(request, "index.html", context)
-
-
-def _long_period(store: Store, f: Filters) -> bool:
-    rows = queries.timeline(store, f, bucket="day")
-    return len({r["period"] for r in rows}) > 60
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
@@ -107,5 +123,32 @@ def document_page(request: Request, doc_id: str) -> Response:
 
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, q: Annotated[str, Query(max_length=500, pattern=NAME)] = "") -> Response:
-    hits = _store(request).search(q, limit=50) if q.strip() else []
+    hits = _run(request, queries.search, q, 50) if q.strip() else []
     return _render(request, "search.html", {"q": q, "hits": hits})
+
+
+@router.get("/quotes", response_class=HTMLResponse)
+def quotes_page(request: Request,
+                speaker: Annotated[str | None, Query(max_length=200, pattern=NAME)] = None,
+                region: Annotated[str | None, Query(pattern=CODE)] = None,
+                offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> Response:
+    """Who says what: quotes with role and outlet, optionally of one speaker (exact name)."""
+    f = Filters(region=region)
+    page = _run(request, queries.quotes, f, entity=speaker, limit=50, offset=offset) if speaker else \
+        _run(request, queries.quotes, f, limit=50, offset=offset)
+    return _render(request, "quotes.html", {"speaker": speaker, "page": page, "f": f,
+                                            "speakers": _run(request, queries.speakers, f, limit=40)})
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents_page(request: Request,
+                   since: Annotated[str | None, Query(pattern=DATE)] = None,
+                   until: Annotated[str | None, Query(pattern=DATE)] = None,
+                   region: Annotated[str | None, Query(pattern=CODE)] = None,
+                   type: Annotated[str | None, Query(pattern=r"^[a-z_]{1,40}$")] = None,
+                   offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> Response:
+    """Every document of the dashboard's selection, 50 per page."""
+    f = Filters(since, until, region, type)
+    page = _run(request, queries.documents, f, limit=50, offset=offset)
+    return _render(request, "documents.html", {"page": page, "f": f,
+                                               "region_name": mapdata.place_name(region) if region else None})

@@ -11,4 +11,5 @@ class Settings(BaseModel):
     max_body_bytes: int = Field(5_000_000, ge=1024, description="Largest request body (ingest) in bytes.")
     max_articles: int = Field(100, ge=1, description="Most articles one ingest request may carry.")
     cors_origins: list[str] = Field(default_factory=list, description="Origins allowed by CORS; empty = closed.")
+    cache: bool = Field(True, description="Memoise read queries until the store changes (web/cache.py).")
     title: str = "dossier"

@@ -1,0 +1,143 @@
+"""`dossier watch`, `dossier backfill`, `dossier bench`, `dossier export`: feeds, clusters, speed, exports."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from dossier.cli import app
+from dossier.cli.options import DbOption, JsonOption, open_store
+from dossier.cli.render import console, err_console
+from dossier.errors import DossierError
+from dossier.ingest import IngestReport
+
+
+def _summary(report: IngestReport, db: str) -> None:
+    console.print(f"[green]{report.new} new[/green] · {report.versions} new versions · {report.unchanged} unchanged · "
+                  f"[{'red' if report.failed else 'green'}]{len(report.failed)} skipped[/] → {db}")
+    for r in report.failed:
+        err_console.print(f"[yellow]skipped[/yellow] {r.where}: {r.message} [dim]({r.reason})[/dim]", highlight=False,
+                          soft_wrap=True)
+
+
+@app.command("watch")
+def watch_command(
+    feeds: list[str] = typer.Argument(..., help="RSS/Atom feed URLs."),
+    db: str = DbOption,
+    every: str = typer.Option(None, "--every", help="Poll again at this interval (30s, 15m, 2h); once if omitted."),
+    delay: float = typer.Option(2.0, "--delay", min=0, help="Seconds between two requests to the same host."),
+    timeout: float = typer.Option(20.0, "--timeout", min=1, help="Seconds to wait for an answer."),
+    retries: int = typer.Option(3, "--retries", min=0, max=10, help="Retries after a timeout or 5xx, with backoff."),
+) -> None:
+    """Poll feeds politely and store every new article (ETag/Last-Modified, per-host delay, retries).
+
+    Example: [bold]dossier watch https://example.org/rss.xml --every 15m --db dossier.db[/bold]
+    """
+    from dossier.watch import Policy, parse_every, watch
+
+    interval = parse_every(every) if every else None
+    policy = Policy(timeout=timeout, per_host_delay=delay, retries=retries)
+    try:
+        watch(feeds, open_store(db), every=interval, policy=policy, on_round=lambda r: _summary(r, db))
+    except KeyboardInterrupt:
+        err_console.print("stopped")
+
+
+@app.command("backfill")
+def backfill_command(
+    inputs: list[Path] = typer.Argument(..., help="Files or folders (.txt, .html, .jsonl, .warc.gz, result.json…)."),
+    db: str = DbOption,
+    scheduler: str = typer.Option(None, "--scheduler", help="Address of a running Dask scheduler (tcp://host:8786)."),
+    local: int = typer.Option(None, "--local", min=0, help="Start a local Dask cluster of N processes (0: no Dask)."),
+    shards: Path = typer.Option(Path("shards"), "--shards", help="Folder for Parquet shards (shared with workers)."),
+    size: int = typer.Option(20, "--partition-size", min=1, help="Files per partition."),
+) -> None:
+    """Extract an archive on a Dask cluster into Parquet shards, then load them into the store.
+
+    Rerunning after a crash resumes: finished shards are kept and stored articles skipped.
+    Example: [bold]dossier backfill archive/ --local 2 --db dossier.db[/bold]
+    """
+    from dossier.backfill import backfill
+
+    if scheduler and local is not None:
+        raise DossierError("E408", "give either --scheduler ADDRESS or --local N, not both")
+    rep = backfill(inputs, open_store(db), shards, scheduler=scheduler, local=2 if local is None and not scheduler
+                   else local, files_per_partition=size,
+                   progress=lambda i, n: err_console.print(f"partition {i}/{n} extracted", highlight=False))
+    console.print(f"{rep.partitions} partitions ({rep.extracted} extracted now, the rest from earlier shards)")
+    _summary(rep.ingest, db)
+
+
+@app.command("bench")
+def bench_command(
+    inputs: list[Path] = typer.Argument(..., help="Articles to time (cycled to reach --articles per language)."),
+    articles: int = typer.Option(100, "--articles", min=1, help="Articles per language and configuration."),
+    processes: str = typer.Option("1,2", "--processes", help="Process counts to time, comma-separated."),
+    repeat: int = typer.Option(2, "--repeat", min=1, help="Runs per configuration; the best is kept."),
+    ingest: int = typer.Option(0, "--ingest", min=0, help="Instead: ingest N distinct articles into --db and "
+                               "report time and peak memory."),
+    db: str = typer.Option(":memory:", "--db", help="Store for --ingest (a scratch file or :memory:)."),
+    as_json: bool = JsonOption,
+) -> None:
+    """Throughput of the full pipeline against the bare language model on the same texts.
+
+    Example: [bold]dossier bench corpus/ --articles 200[/bold]
+    """
+    from dossier.bench import bench
+    from dossier.model import Document
+    from dossier.sources import read_paths
+
+    try:
+        procs = tuple(int(x) for x in processes.split(",") if x.strip())
+    except ValueError:
+        raise DossierError("E409", f"--processes {processes!r} is not a list of numbers like 1,2") from None
+    docs = [d for d in read_paths(inputs) if isinstance(d, Document)]
+    if ingest:
+        from dossier.bench import bench_ingest
+
+        res = bench_ingest(docs, open_store(db), ingest, n_process=procs[0] if procs else 1)
+        typer.echo(json.dumps(res.to_dict(), indent=1) if as_json else
+                   f"{res.stored:,} of {res.articles:,} articles stored in {res.seconds:,.0f} s "
+                   f"({60 * res.articles / res.seconds:,.0f}/min), peak RSS {res.peak_rss_mib:,.0f} MiB "
+                   f"(largest worker {res.peak_rss_children_mib:,.0f} MiB)")
+        return
+    report = bench(docs, articles=articles, processes=procs, repeat=repeat,
+                   progress=lambda s: err_console.print(f"timing {s}", highlight=False))
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(), indent=1))
+        return
+    m = report.machine
+    console.print(f"[bold]{m['cpu']}[/bold], {m['cores']} cores, {m['memory_gib']} GiB, {m['os']}, Python "
+                  f"{m['python']}, spaCy {m['spacy']}, load average {m['load_average']:.2f}")
+    table = Table("language", "pipeline", "processes", "articles", "words/article", "articles/min", "words/s",
+                  "full/bare", title_justify="left")
+    for r in report.runs:
+        ratio = report.ratio(r.language, r.processes) if r.label == "full" else None
+        table.add_row(r.language, r.label, str(r.processes), str(r.articles), f"{r.words / r.articles:.0f}",
+                      f"{r.articles_per_min:,.0f}", f"{r.words_per_s:,.0f}", f"{ratio:.0%}" if ratio else "")
+    console.print(table)
+    console.print(f"peak RSS: {report.peak_rss_mib:,.0f} MiB (this process), "
+                  f"{report.peak_rss_children_mib:,.0f} MiB (largest worker)")
+
+
+@app.command("export")
+def export_command(
+    table: str = typer.Argument("events", help="documents, quotes, events or claims (ignored for geojson)."),
+    fmt: str = typer.Option("csv", "--format", "-f", help="csv, jsonl, parquet or geojson."),
+    out: Path = typer.Option(None, "--out", "-o", help="Output file (stdout when omitted; required for parquet)."),
+    db: str = DbOption,
+    no_text: bool = typer.Option(False, "--no-text", help="Leave article texts out of the documents table."),
+) -> None:
+    """Export the store for spreadsheets, notebooks and GIS tools.
+
+    Examples: [bold]dossier export claims --format csv -o claims.csv[/bold] ·
+    [bold]dossier export --format geojson -o regions.geojson[/bold]
+    """
+    from dossier.export import export
+
+    n = export(open_store(db), table, fmt, out, with_text=not no_text, stdout=sys.stdout)
+    if out:
+        err_console.print(f"{n} {'features' if fmt == 'geojson' else 'rows'} → {out}", highlight=False)

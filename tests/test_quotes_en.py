@@ -1,0 +1,178 @@
+"""English quote layouts, one test per layout; expectations written from the sentences themselves."""
+from __future__ import annotations
+
+import pytest
+
+from quote_helpers import quote_with, run, speaker
+
+
+def test_quote_then_cue():
+    ex = run('"The summonses only update the database," said Mikhail Romanov.', "en")
+    q = quote_with(ex, "The summonses only update the database")
+    assert q.kind == "direct" and "Romanov" in speaker(q) and q.cue == "said"
+    assert ex.text[q.cue_span[0]:q.cue_span[1]] == "said"
+    assert ex.text[q.speaker.start:q.speaker.end] == "Mikhail Romanov"
+
+
+def test_cue_then_quote_with_colon_and_role():
+    ex = run('Kremlin spokesman Dmitry Peskov answered a question about the call-up: '
+             '"We have no discussions on this matter."', "en")
+    q = quote_with(ex, "We have no discussions on this matter")
+    assert speaker(q) == "Dmitry Peskov" and q.kind == "direct"
+    ent = next(e for e in ex.entities if e.name == "Dmitry Peskov")
+    assert any("spokesman" in r for r in ent.roles)
+
+
+def test_pronoun_refers_to_speaker_of_previous_sentence():
+    ex = run('Governor Alexander Bogomaz met the heads of the districts on Monday. '
+             '"The lists are ready and the summonses will go out next week," he said.', "en")
+    assert "Bogomaz" in speaker(quote_with(ex, "The lists are ready"))
+
+
+def test_description_refers_back_after_multi_sentence_quote():
+    ex = run('In an interview with RTVI, the deputy chairman of the Defense Committee, Yuri Shvitkin, explained '
+             'that a summons is not a call-up.\n"After the summons, a notification must be issued. '
+             'This is important to know," commented this politician.', "en")
+    q = quote_with(ex, "This is important to know")
+    assert speaker(q) == "Yuri Shvitkin"
+    assert "a summons is not a call-up" == quote_with(ex, "a summons is not").text
+
+
+def test_multi_paragraph_quote_is_one_span():
+    ex = run('“The first wave took everyone who came to the commissariat.\n'
+             '“Nobody could leave once inside the building,” said Ivan Petrov.', "en")
+    q = quote_with(ex, "The first wave took everyone")
+    assert "Nobody could leave once inside the building" in q.text
+    assert "Petrov" in speaker(q)
+
+
+def test_nested_quote_stays_inside_outer_quote():
+    ex = run('"They called it a \'special operation\' and a "partial mobilization", but nothing about it is '
+             'partial," said Ivan Petrov.', "en")
+    assert len([q for q in ex.quotes if q.kind == "direct"]) == 1
+    assert "partial mobilization" in quote_with(ex, "They called it").text
+
+
+def test_missing_closing_mark_ends_at_paragraph_end():
+    ex = run('Lawyer Pavel Chikov said: "The summonses arrive every day and nobody can refuse them\n'
+             'Other regions have not reported anything.', "en")
+    q = quote_with(ex, "The summonses arrive every day")
+    assert q.text.endswith("refuse them") and "Chikov" in speaker(q)
+
+
+def test_scare_quotes_and_names_in_marks_are_not_quotes():
+    ex = run('Summonses are served to men, explaining it as "data control". The "Agora" group counted 43 regions.',
+             "en")
+    assert ex.quotes == []
+
+
+@pytest.mark.parametrize("sentence,clause,who", [
+    ("Lawyer Pavel Chikov notes that conscripts may refuse to sign the summons.",
+     "conscripts may refuse to sign the summons", "Chikov"),
+    ("The Kremlin and the State Duma assure that there is no cause for concern.",
+     "there is no cause for concern", "Kremlin"),
+    ("Analyst Vadim Denisenko points out that rotation should not be expected before August.",
+     "rotation should not be expected before August", "Denisenko"),
+    ("Vadim Denisenko is sure that the ministry can supply the troops with food.",
+     "the ministry can supply the troops with food", "Denisenko"),
+])
+def test_reported_clause_is_the_quote(sentence: str, clause: str, who: str):
+    q = quote_with(run(sentence, "en"), clause)
+    assert q.text == clause and q.kind == "indirect" and who in speaker(q)
+
+
+def test_according_to_before_and_after():
+    ex = run("According to Mediazona, at least 300 men were called up in Buryatia. "
+             "The lists were drawn up in February, according to Pavel Chikov.", "en")
+    assert speaker(quote_with(ex, "at least 300 men were called up in Buryatia")) == "Mediazona"
+    assert "Chikov" in speaker(quote_with(ex, "The lists were drawn up in February"))
+
+
+def test_sentence_final_cue_with_unnamed_source():
+    ex = run("For the Perm region, less than 9,000 people, says a source in the regional government.", "en")
+    q = quote_with(ex, "less than 9,000 people")
+    assert "source" in speaker(q) and "says" not in q.text
+
+
+def test_media_speaker_and_citing():
+    ex = run("The American publication Politico, citing customs data, learns that China has supplied "
+             "Russian companies with rifles.", "en")
+    q = quote_with(ex, "China has supplied Russian companies with rifles")
+    assert speaker(q) == "Politico"
+    assert next(e for e in ex.entities if e.name == "Politico").type == "MEDIA"
+
+
+def test_via_told_outlet():
+    ex = run('"There is a constant rotation in the army and it will continue," Mykhailo Zhirokhov told Focus.', "en")
+    q = quote_with(ex, "There is a constant rotation")
+    assert "Zhirokhov" in speaker(q) and q.via == "Focus"
+
+
+def test_relayed_quote_speaker_is_the_author_not_the_outlet():
+    ex = run('"Russia will be recovering from the scars of these wars for decades," the Washington Post quotes an '
+             "excerpt from Mark Galeotti's book.", "en")
+    q = quote_with(ex, "Russia will be recovering")
+    assert "Galeotti" in speaker(q) and q.via and "Washington Post" in q.via
+
+
+def test_quote_date_from_frame_resolved_against_publication():
+    ex = run('Speaking to reporters on March 15, Dmitry Peskov said: "We have talked about it many times."', "en",
+             published="2023-03-17")
+    assert quote_with(ex, "We have talked").date == "2023-03-15"
+
+
+def test_spelling_variants_merge_into_one_entity():
+    ex = run("The head of the group, Pavlo Čikov, notes that it is too early to speak of a second wave. "
+             "Chikov says that the lists are old.", "en")
+    people = [e for e in ex.entities if e.type == "PERSON"]
+    assert len(people) == 1 and {q.speaker.entity for q in ex.quotes} == {people[0].id}
+
+
+def test_possessive_according_phrase_and_parenthetical_cue():
+    ex = run("Lawyer Pavel Chikov spoke to the press. In his words, the lists were drawn up in February. "
+             "The commissariats, he said, will send summonses by post.", "en")
+    assert "Chikov" in speaker(quote_with(ex, "the lists were drawn up in February"))
+    q = quote_with(ex, "will send summonses by post")
+    assert "Chikov" in speaker(q) and "he said" not in q.text
+
+
+def test_adding_that_takes_the_speaker_of_the_main_verb():
+    ex = run('"We are not closing the borders," said Dmitry Peskov, adding that the lists were being updated.', "en")
+    assert speaker(quote_with(ex, "the lists were being updated")) == "Dmitry Peskov"
+
+
+def test_according_to_right_after_a_direct_quote():
+    ex = run('"Nobody will be sent to the front from these camps," according to Governor Alexander Gusev.', "en")
+    q = quote_with(ex, "Nobody will be sent to the front")
+    assert q.kind == "direct" and "Gusev" in speaker(q)
+
+
+def test_reported_clause_with_quoted_words_is_mixed():
+    ex = run('Dmitry Peskov said that the summonses were "a routine update of the database, nothing more".', "en")
+    q = quote_with(ex, "the summonses were")
+    assert q.kind == "mixed" and "routine update" in q.text and speaker(q) == "Dmitry Peskov"
+    assert len(ex.quotes) == 1
+
+
+def test_split_quote_second_part_keeps_the_speaker():
+    ex = run('"We are ready to serve," said Ivan Petrov. "But nobody from the commissariat has asked us yet."', "en")
+    assert "Petrov" in speaker(quote_with(ex, "But nobody from the commissariat has asked us"))
+
+
+def test_cue_less_quote_paragraph_after_the_speakers_sentence():
+    ex = run("Dmitry Peskov answered a question about the second wave of mobilization.\n"
+             '"We have talked about this many times and there are no discussions on this matter."', "en")
+    assert speaker(quote_with(ex, "We have talked about this many times")) == "Dmitry Peskov"
+
+
+def test_country_as_speaker_is_a_gpe_entity():
+    ex = run("Ukraine says that Russia has moved new units to the border.", "en")
+    q = quote_with(ex, "Russia has moved new units to the border")
+    assert speaker(q) == "Ukraine"
+    assert next(e for e in ex.entities if e.id == q.speaker.entity).type == "GPE"
+
+
+def test_verbs_of_knowing_and_participles_are_not_speech():
+    ex = run("Putin realizes that if he loses, he will be blamed. Recruits received invitations stating that "
+             "they should arrive in April. It should be noted that the decree was signed in January.", "en")
+    assert ex.quotes == []
