@@ -39,3 +39,13 @@ def test_document_id_is_sha256_of_text():
     import hashlib
 
     assert Document(text="абв").id == hashlib.sha256("абв".encode()).hexdigest()
+
+
+def test_date_of_reads_every_contract_precision():
+    import datetime as dt
+
+    from dossier.model import date_of
+
+    assert date_of("2023-03-17") == dt.date(2023, 3, 17)
+    assert date_of("2023-04") == dt.date(2023, 4, 1) and date_of("2023") == dt.date(2023, 1, 1)
+    assert date_of(None) is None and date_of("2023-02-30") is None and date_of("soon") is None

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlparse
 
-from dossier.model import Extraction
+from dossier.model import Extraction, date_of
 
 AFFIRMING = ("asserted", "planned", "rumored")
 DUPLICATE_JACCARD = 0.7  # estimated word-shingle overlap above which two texts are copies of each other
@@ -125,16 +125,6 @@ def speaker_key(name: str | None) -> str | None:
 
 
 # ------------------------------------------------------------------ grouping
-def _day(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    parts = [int(p) for p in value.split("-")] + [1, 1]
-    try:
-        return dt.date(parts[0], parts[1], parts[2])
-    except ValueError:
-        return None
-
-
 def group_events(records: Iterable[EventRecord], window_days: int) -> dict[tuple[str, str, str | None], list[EventRecord]]:
     """(type, place, first date) → the records of one claim. A claim starts at its earliest event;
     a later event joins it while it lies within `window_days` of that start."""
@@ -144,11 +134,11 @@ def group_events(records: Iterable[EventRecord], window_days: int) -> dict[tuple
             by_key[(r.type, place)].append(r)
     out: dict[tuple[str, str, str | None], list[EventRecord]] = {}
     for (etype, place), recs in by_key.items():
-        dated = sorted((r for r in recs if _day(r.date)), key=lambda r: (_day(r.date), r.doc_id, r.event_idx))
-        undated = [r for r in recs if not _day(r.date)]
+        dated = sorted((r for r in recs if date_of(r.date)), key=lambda r: (date_of(r.date), r.doc_id, r.event_idx))
+        undated = [r for r in recs if not date_of(r.date)]
         start: dt.date | None = None
         for r in dated:
-            d = _day(r.date)
+            d = date_of(r.date)
             if start is None or (d - start).days > window_days:
                 start = d
                 out[(etype, place, start.isoformat())] = []

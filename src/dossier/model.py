@@ -7,6 +7,7 @@ Every stage speaks these dataclasses. Offsets are Python ``str`` indices (code p
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import json
 import re
@@ -25,6 +26,17 @@ PRECISIONS = ("day", "month", "year")
 RELATIONS = ("since", "by", "until", "on", "from", "before", "after")
 POLARITIES = ("asserted", "denied", "rumored", "planned", "hypothetical")
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def date_of(value: str | None) -> dt.date | None:
+    """The first day a contract date value (YYYY, YYYY-MM or YYYY-MM-DD) can mean; None when empty or invalid."""
+    if not value:
+        return None
+    try:
+        parts = [int(p) for p in value.split("-")] + [1, 1]
+        return dt.date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return None
 
 
 def sha256_text(text: str) -> str:
