@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
 from dossier.errors import InputRejected
 
@@ -11,6 +12,19 @@ _MAGIC = {b"\x89PNG": "a PNG image", b"\x1f\x8b": "gzip data", b"%PDF": "a PDF",
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a\u202b\u202c\u202d\u202e"))
 _CYR = re.compile(r"[\u0400-\u04FF]")
 _LAT = re.compile(r"[A-Za-z]")
+
+
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes; an unreadable file is rejected with the system's reason."""
+    try:
+        return path.read_bytes()
+    except OSError as e:
+        raise InputRejected("unreadable", e.strerror or str(e), where=str(path)) from e
+
+
+def read_decoded(path: Path) -> str:
+    """A file's text, decoded as :func:`decode` does."""
+    return decode(read_bytes(path), str(path))
 
 
 def decode(data: bytes, where: str) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 from dossier.errors import InputRejected
 from dossier.model import Document
 from dossier.sources import Item, reader
-from dossier.sources.decode import decode
+from dossier.sources.decode import read_decoded
 from dossier.sources.text import document_from_text
 
 MIN_WORDS = 10
@@ -37,8 +37,4 @@ def document_from_html(html: str, where: str, url: str | None = None) -> Documen
 
 @reader(".html", ".htm", ".xhtml")
 def read_html(path: Path) -> Iterator[Item]:
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise InputRejected("unreadable", e.strerror or str(e), where=str(path)) from e
-    yield document_from_html(decode(data, str(path)), str(path))
+    yield document_from_html(read_decoded(path), str(path))

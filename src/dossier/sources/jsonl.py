@@ -7,17 +7,14 @@ from pathlib import Path
 
 from dossier.errors import InputRejected
 from dossier.sources import Item, Rejected, reader
-from dossier.sources.decode import decode
+from dossier.sources.decode import read_decoded
 from dossier.sources.text import document_from_text
 
 
 @reader(".jsonl", ".ndjson")
 def read_jsonl(path: Path) -> Iterator[Item]:
     """Each good line yields a Document; each bad line a Rejected naming its line number."""
-    try:
-        raw = decode(path.read_bytes(), str(path))
-    except OSError as e:
-        raise InputRejected("unreadable", e.strerror or str(e), where=str(path)) from e
+    raw = read_decoded(path)
     good = 0
     bad: list[Rejected] = []
     for n, line in enumerate(raw.splitlines(), 1):

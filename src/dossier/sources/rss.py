@@ -15,6 +15,7 @@ from pathlib import Path
 from dossier.errors import InputRejected
 from dossier.model import Document
 from dossier.sources import Item, Rejected, reader
+from dossier.sources.decode import read_bytes
 from dossier.sources.text import document_from_text
 
 log = logging.getLogger(__name__)
@@ -106,11 +107,7 @@ def entry_document(entry: Entry, feed: Feed, where: str) -> Document:
 @reader(".rss", ".atom", ".rss.xml", ".atom.xml")
 def read_feed(path: Path) -> Iterator[Item]:
     """Entries of a feed file that embed article text; teasers come back as Rejected."""
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise InputRejected("unreadable", e.strerror or str(e), where=str(path)) from e
-    feed = parse_feed(data, str(path))
+    feed = parse_feed(read_bytes(path), str(path))
     for n, entry in enumerate(feed.entries, 1):
         where = f"{path}#{n}"
         try:

@@ -14,7 +14,7 @@ from typing import Any
 from dossier.errors import InputRejected
 from dossier.model import Document
 from dossier.sources import Item, Rejected, reader
-from dossier.sources.decode import decode
+from dossier.sources.decode import read_decoded
 from dossier.sources.text import document_from_text
 
 MIN_MESSAGE_CHARS = 80  # shorter posts (reactions, links, "photo") are not articles
@@ -50,9 +50,7 @@ def message_document(msg: dict[str, Any], channel: dict[str, Any], where: str) -
 def read_telegram(path: Path) -> Iterator[Item]:
     """Messages of a Telegram Desktop export; service messages are skipped, short ones Rejected."""
     try:
-        data = json.loads(decode(path.read_bytes(), str(path)))
-    except OSError as e:
-        raise InputRejected("unreadable", e.strerror or str(e), where=str(path)) from e
+        data = json.loads(read_decoded(path))
     except json.JSONDecodeError as e:
         raise InputRejected("json", f"not valid JSON ({e.msg} at line {e.lineno})", where=str(path)) from e
     if not isinstance(data, dict) or not isinstance(data.get("messages"), list):

@@ -5,10 +5,9 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from dossier.errors import InputRejected
 from dossier.model import Document
 from dossier.sources import Item, reader
-from dossier.sources.decode import check_body, clean, decode, guess_language
+from dossier.sources.decode import check_body, clean, guess_language, read_decoded
 from dossier.sources.meta import normalise_date, normalise_language
 
 HEADER_KEYS = {"URL", "TITLE", "DATE", "LANG", "LANGUAGE", "SOURCE", "OUTLET", "PUBLISHED"}
@@ -60,8 +59,4 @@ def document_from_text(raw: str, where: str, *, title: str | None = None, publis
 @reader(".txt", ".text")
 def read_text(path: Path) -> Iterator[Item]:
     """A UTF-8/UTF-16/CP1251 text file holding one article."""
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise InputRejected("unreadable", e.strerror or str(e), where=str(path)) from e
-    yield document_from_text(decode(data, str(path)), str(path))
+    yield document_from_text(read_decoded(path), str(path))

@@ -159,15 +159,7 @@ class Store:
                   until: str | None = None, source: str | None = None, q: str | None = None) -> list[DocumentRow]:
         d = schema.documents
         cols = [getattr(d.c, f) for f in DocumentRow.__dataclass_fields__]
-        stmt = select(*cols)
-        if language:
-            stmt = stmt.where(d.c.language == language)
-        if since:
-            stmt = stmt.where(d.c.published >= since)
-        if until:
-            stmt = stmt.where(d.c.published <= until)
-        if source:
-            stmt = stmt.where(d.c.source.contains(source, autoescape=True) | d.c.outlet.contains(source, autoescape=True))
+        stmt = select(*cols).where(*schema.document_conditions(language, since, until, source))
         if q:
             ids = list(dict.fromkeys(h.doc_id for h in self.search(q, limit=1000)))
             stmt = stmt.where(d.c.id.in_(ids))

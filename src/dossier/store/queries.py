@@ -81,15 +81,7 @@ def _region_docs(code: str) -> Select:
 def _doc_conditions(f: Filters) -> list[Any]:
     """Conditions on `documents` columns. Region and event type are ``IN (subquery)``, not correlated
     EXISTS: SQLite runs the subquery once instead of once per row (minutes → milliseconds at 10k docs)."""
-    out: list[Any] = []
-    if f.language:
-        out.append(d.c.language == f.language)
-    if f.since:
-        out.append(d.c.published >= f.since)
-    if f.until:
-        out.append(d.c.published <= f.until)
-    if f.source:
-        out.append(d.c.source.contains(f.source, autoescape=True) | d.c.outlet.contains(f.source, autoescape=True))
+    out: list[Any] = schema.document_conditions(f.language, f.since, f.until, f.source)
     if f.region:
         out.append(d.c.id.in_(_region_docs(f.region)))
     if f.event_type:

@@ -113,3 +113,20 @@ VIEWS = {
     "region_mentions": """SELECT COALESCE(p.region, p.place_id) AS region, p.negated, p.doc_id, d.published
         FROM places p JOIN documents d ON d.id = p.doc_id WHERE p.kind IN ('region', 'city')""",
 }
+
+
+def document_conditions(language: str | None = None, since: str | None = None, until: str | None = None,
+                        source: str | None = None) -> list:
+    """WHERE conditions on `documents` shared by every document list (store, API, dashboard): language,
+    publication period (ISO strings compare as text), and source-or-outlet substring."""
+    d = documents
+    out = []
+    if language:
+        out.append(d.c.language == language)
+    if since:
+        out.append(d.c.published >= since)
+    if until:
+        out.append(d.c.published <= until)
+    if source:
+        out.append(d.c.source.contains(source, autoescape=True) | d.c.outlet.contains(source, autoescape=True))
+    return out
