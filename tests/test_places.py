@@ -317,3 +317,17 @@ def test_english_region_adjective_before_an_institution(text, expected):
 ])
 def test_place_names_of_organisations(lang, text, expected):
     assert pairs(run(lang, text)) == expected
+
+
+@pytest.mark.parametrize("lang,text,negated", [
+    # "no" + a noun of activity or of reporting it denies activity at the place the noun governs
+    ("en", "There are no complaints from Kursk and Oryol yet.", [True, True]),
+    ("en", "In Chechnya, which has its own units, there has been no sign of a recruitment drive.", [True]),
+    ("en", "No such reports have come from Mordovia.", [True]),
+    # "no" on other nouns, or an existential clause without an activity noun, says nothing of activity
+    ("en", "In Moscow there is no doubt that the war goes on.", [False]),
+    ("en", "No one in Kazan believes it.", [False]),
+    ("en", "There are many complaints from Kursk.", [False]),
+])
+def test_no_with_an_activity_noun_negates_the_place(lang, text, negated):
+    assert [p.negated for p in run(lang, text) if p.kind in ("region", "city")] == negated
