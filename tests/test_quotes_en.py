@@ -176,3 +176,33 @@ def test_verbs_of_knowing_and_participles_are_not_speech():
     ex = run("Putin realizes that if he loses, he will be blamed. Recruits received invitations stating that "
              "they should arrive in April. It should be noted that the decree was signed in January.", "en")
     assert ex.quotes == []
+
+
+def test_pronoun_points_to_a_person_introduced_after_the_last_speaker():
+    # "he" refers to the newer protagonist (subject of the previous sentence), not the earlier speaker
+    ex = run('"The pressure is very strong," said lawyer Anna Petrova.\n'
+             'Regional minister Oleg Sokolov rejected the reports.\n'
+             '"Nobody is mobilized here," he wrote on Telegram.', "en")
+    assert "Sokolov" in speaker(quote_with(ex, "Nobody is mobilized here"))
+
+
+def test_demonstrative_description_points_to_the_newer_subject():
+    ex = run('"The pressure is very strong," said lawyer Anna Petrova.\n'
+             'A deputy of the regional parliament, Viktor Belov, called the reports a provocation.\n'
+             '"Nobody takes people by force," commented this politician.', "en")
+    assert "Belov" in speaker(quote_with(ex, "Nobody takes people by force"))
+
+
+def test_a_name_inside_a_quote_does_not_become_the_antecedent():
+    ex = run('Governor Ivan Orlov spoke to reporters.\n'
+             '"Yesterday Pavel Smirnov called me about it," he said.\n'
+             '"We will not mobilize anyone," he added.', "en")
+    assert "Orlov" in speaker(quote_with(ex, "We will not mobilize anyone"))
+
+
+def test_machine_translated_role_without_comma_names_a_person():
+    # "minister of the republic Rustem Galiullin": NER may read the name as an organisation
+    ex = run('The first deputy prime minister of the republic Rustem Galiullin rejected the information. '
+             '"There is no mobilization," he wrote.', "en")
+    assert "Galiullin" in speaker(quote_with(ex, "There is no mobilization"))
+    assert any(e.type == "PERSON" and "Galiullin" in e.name for e in ex.entities)
