@@ -206,3 +206,24 @@ def test_machine_translated_role_without_comma_names_a_person():
              '"There is no mobilization," he wrote.', "en")
     assert "Galiullin" in speaker(quote_with(ex, "There is no mobilization"))
     assert any(e.type == "PERSON" and "Galiullin" in e.name for e in ex.entities)
+
+
+def test_cue_after_a_long_apposition_still_frames_the_quote():
+    ex = run('"This is not about mobilization. The law only brings the paperwork up to date," Ivan Lebedev, '
+             'head of the parliament\'s defense committee, told lawmakers.', "en")
+    q = quote_with(ex, "This is not about mobilization")
+    assert q.kind == "direct" and "Lebedev" in speaker(q) and q.cue == "told"
+
+
+def test_a_cue_far_after_a_quote_with_another_subject_does_not_take_it():
+    ex = run('"This is not about mobilization at all," the statement went on, and the lawmakers of the '
+             'committee then said nothing more.', "en")
+    assert not [q for q in ex.quotes if "not about mobilization" in q.text and q.speaker
+                and "lawmakers" in q.speaker.name]
+
+
+def test_an_institution_after_the_is_not_a_person():
+    ex = run('Andrei Kartsev, head of the Duma\'s defense committee, spoke first. He said that no new wave of '
+             'mobilization was being prepared.', "en")
+    assert "Kartsev" in speaker(quote_with(ex, "no new wave of mobilization"))
+    assert not any(e.type == "PERSON" and e.name == "Duma" for e in ex.entities)

@@ -237,6 +237,9 @@ def ner_entities(doc: Doc, lang: str = "en") -> EntityIndex:
             etype, span = "PERSON", span[1:]
         elif etype == "ORG" and lang == "en" and _person_after_role(span, lang):
             etype = "PERSON"
+        elif etype == "PERSON" and lang == "en" and len(span) == 1 and span.start > 0 \
+                and span.doc[span.start - 1].lower_ == "the":
+            etype = "ORG"  # "the Duma's committee", "the Kremlin": English puts no article before a person's name
         if etype in ("ORG", "PERSON") and (lexicon.is_media_name(span.text) or _media_word_before(span, lang)):
             etype = "MEDIA"
         if etype != "PERSON" and len(span) == 1 and index.find("PERSON", span.text):

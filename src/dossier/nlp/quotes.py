@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 _SENT_END = re.compile(r"[.!?…]+[\"»”]?(?=\s+[\"«“„(—–A-ZА-ЯЁ0-9])|\n")
 MIN_UNCUED_WORDS = 6  # a quoted run without a cue shorter than this is a title or a scare quote
 MAX_FRAME_CUE_OFFSET = 6  # "…," Zhirokhov told Focus — the cue sits right after the quote
+MAX_ROLE_WORDS = 12  # an apposition between the speaker and the cue ("X, head of the … committee, told")
 MIN_CUED_WORDS = 4  # shorter quoted runs count only when punctuation sets them off as speech
 
 
@@ -163,6 +164,15 @@ def _direct_frame(ctx: Context, m: Marked, used: set[int]) -> Candidate:
     for k, tok in enumerate(words[:MAX_FRAME_CUE_OFFSET]):
         if ctx.is_cue(tok, direct=True) and tok.i not in used:
             return _with_subject(ctx, cand, tok, words[max(0, k - 3):], (m.close, min(s_end, nxt)))
+    for k, tok in enumerate(words[MAX_FRAME_CUE_OFFSET:MAX_FRAME_CUE_OFFSET + MAX_ROLE_WORDS], MAX_FRAME_CUE_OFFSET):
+        # '"…," Andrei Kartsev, head of the Duma's defense committee, told lawmakers': a long apposition
+        # pushes the cue further; it still frames the quote when every word before it is its subject
+        if ctx.is_cue(tok, direct=True) and tok.i not in used:
+            subj = subject_of(tok)
+            inside = {t.i for t in subj.subtree} if subj is not None else set()
+            if subj is not None and all(t.i in inside for t in words[:k]):
+                return _with_subject(ctx, cand, tok, words[:k], (m.close, min(s_end, nxt)))
+            break
     b_start, _ = ctx.sentence_bounds(m.open)
     prev = max([o.close for o in ctx.marked if o.close <= m.open] + [b_start])
     before = [t for t in ctx.tokens(prev, m.open) if not t.is_punct]
