@@ -227,3 +227,18 @@ def test_an_institution_after_the_is_not_a_person():
              'mobilization was being prepared.', "en")
     assert "Kartsev" in speaker(quote_with(ex, "no new wave of mobilization"))
     assert not any(e.type == "PERSON" and e.name == "Duma" for e in ex.entities)
+
+
+def test_declined_to_comment_reports_no_words_and_the_speaker_is_not_the_institution():
+    ex = run('A spokeswoman for the Ministry of Defense declined to comment on the figures, saying only that '
+             'recruitment "is proceeding according to plan." She said the ministry had never set quotas.', "en")
+    assert not [q for q in ex.quotes if q.text.startswith("the figures")]
+    q = quote_with(ex, "is proceeding according to plan")
+    assert "spokeswoman" in speaker(q)
+    assert "spokeswoman" in speaker(quote_with(ex, "the ministry had never set quotas"))
+
+
+def test_a_full_stop_inside_the_marks_ends_the_quote_sentence():
+    # the cue of the next sentence ("He said …") belongs to that sentence's reported clause
+    ex = run('Governor Ivan Orlov called the plan "a sensible step." He said the region would pay more.', "en")
+    assert "Orlov" in speaker(quote_with(ex, "the region would pay more"))

@@ -71,8 +71,14 @@ class Context:
     def word(self, tok: Token) -> str:
         return lexicon.norm_word(tok.lemma_ or tok.text)
 
+    def refused(self, tok: Token) -> bool:
+        """"declined to comment on the figures": a speech verb under a refusal reports no words."""
+        return tok.dep_ == "xcomp" and self.word(tok.head) in self.cues.refusal
+
     def is_cue(self, tok: Token, direct: bool = False) -> bool:
         w, t = self.word(tok), lexicon.norm_word(tok.text)
+        if self.refused(tok):
+            return False
         if tok.pos_ in ("VERB", "AUX", "NOUN") or tok.tag_.startswith("VB"):
             if w in self.cues.speech or t in self.cues.speech or (not direct and w in self.cues.cognition):
                 return tok.pos_ != "NOUN" or self.lang == "ru"  # Natasha tags some finite verbs as nouns
@@ -150,6 +156,9 @@ def _direct_frame(ctx: Context, m: Marked, used: set[int]) -> Candidate:
     dash_tail = re.match(r"^,?\s*[—–]", tail + ctx.text[m.close + 3:m.close + 5]) is not None
     if short and not (ctx.text[m.end - 1:m.end] in ",.!?…" or dash_tail):
         return _named_label(ctx, cand, m, used)  # a name or a scare quote ("the "Agora" group"), unless a label
+    if ctx.lang == "en" and ctx.text[m.end - 1:m.end] == "." and words and words[0].text[:1].isupper():
+        words = []  # 'saying that recruitment "is proceeding to plan." She said …': a full stop inside the
+        # marks and a capital after them start a new sentence, whose cue is not this quote's
     low = [lexicon.norm_word(t.text) for t in words]
     for k, tok in enumerate(words[:2]):  # '"…", according to Peskov.' / '«…», по словам Пескова.'
         phrase = next((p for p in ctx.cues.according_to if tuple(low[k:k + len(p)]) == p), None)
@@ -301,7 +310,7 @@ def _parenthetical(ctx: Context, cue: Token, sent: Span) -> tuple[int, int, int]
 def _indirect(ctx: Context, sent: Span, used: set[int]) -> list[Candidate]:
     out = []
     for tok in sent:
-        if tok.i in used or ctx.inside_marked(tok.idx):
+        if tok.i in used or ctx.inside_marked(tok.idx) or ctx.refused(tok):
             continue
         cue = ctx.is_cue(tok)
         clause = _clause_after(ctx, tok, sent) if cue else None

@@ -96,7 +96,8 @@ class Resolver:
         hits = []
         for t in tok.subtree:
             h = self.mention_of(t)
-            if h and t.dep_ not in ("pobj", "obl") and h not in hits:
+            if h and t.dep_ not in ("pobj", "obl") and h not in hits \
+                    and not (h[0].type != "PERSON" and _under_preposition(t, tok)):
                 hits.append(h)
         hits.sort(key=lambda h: (h[0].type != "PERSON", abs(h[1][0] - tok.idx)))
         return hits[0] if hits else None
@@ -214,6 +215,16 @@ class Resolver:
         name = nominative_phrase(span) if is_cyrillic(span.text) else span.text
         ent = self.index.add(etype, name, span.start_char, span.end_char)
         return Found(ent, ent.name, span.start_char, span.end_char)
+
+
+def _under_preposition(t: Token, top: Token) -> bool:
+    """`t` hangs off `top` through a preposition ("a spokeswoman for the Ministry of Defense": the
+    ministry qualifies the speaker, it is not the speaker)."""
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ in ("prep", "pobj"):
+            return True
+        t = t.head
+    return False
 
 
 def speaker_phrase(tok: Token) -> Span | None:
