@@ -242,3 +242,15 @@ def test_a_full_stop_inside_the_marks_ends_the_quote_sentence():
     # the cue of the next sentence ("He said …") belongs to that sentence's reported clause
     ex = run('Governor Ivan Orlov called the plan "a sensible step." He said the region would pay more.', "en")
     assert "Orlov" in speaker(quote_with(ex, "the region would pay more"))
+
+
+def test_named_apposition_makes_a_common_noun_subject_a_speaker():
+    ex = run("The coordinator of the project, lawyer Artem Klyuev, told Focus that the summons is not yet an order "
+             "to go to the front.", "en")
+    assert "Klyuev" in speaker(quote_with(ex, "the summons is not yet an order"))
+
+
+def test_according_to_after_a_quote_that_ended_its_sentence_is_a_new_quote():
+    ex = run('Lawyer Sergei Kovrigin said the rules would turn "every citizen into a suspect." According to '
+             'Kovrigin, the register will also be used to track men who have moved abroad.', "en")
+    assert "Kovrigin" in speaker(quote_with(ex, "the register will also be used"))

@@ -156,9 +156,8 @@ def _direct_frame(ctx: Context, m: Marked, used: set[int]) -> Candidate:
     dash_tail = re.match(r"^,?\s*[—–]", tail + ctx.text[m.close + 3:m.close + 5]) is not None
     if short and not (ctx.text[m.end - 1:m.end] in ",.!?…" or dash_tail):
         return _named_label(ctx, cand, m, used)  # a name or a scare quote ("the "Agora" group"), unless a label
-    if ctx.lang == "en" and ctx.text[m.end - 1:m.end] == "." and words and words[0].text[:1].isupper():
-        words = []  # 'saying that recruitment "is proceeding to plan." She said …': a full stop inside the
-        # marks and a capital after them start a new sentence, whose cue is not this quote's
+    if words and _ends_sentence(ctx, m, words[0]):
+        words = []  # the next sentence's cue is not this quote's
     low = [lexicon.norm_word(t.text) for t in words]
     for k, tok in enumerate(words[:2]):  # '"…", according to Peskov.' / '«…», по словам Пескова.'
         phrase = next((p for p in ctx.cues.according_to if tuple(low[k:k + len(p)]) == p), None)
@@ -196,6 +195,12 @@ def _direct_frame(ctx: Context, m: Marked, used: set[int]) -> Candidate:
                                             .endswith(":")):
             return _with_subject(ctx, cand, tok, before, (prev, m.open))
     return cand
+
+
+def _ends_sentence(ctx: Context, m: Marked, nxt: Token) -> bool:
+    """'saying that recruitment "is proceeding to plan." She said …': in English a full stop inside the
+    marks and a capital after them start a new sentence, whose cue is not this quote's."""
+    return ctx.lang == "en" and ctx.text[m.end - 1:m.end] == "." and nxt.text[:1].isupper()
 
 
 def _named_label(ctx: Context, cand: Candidate, m: Marked, used: set[int]) -> Candidate:
@@ -350,7 +355,8 @@ def _according(ctx: Context, sent: Span) -> list[Candidate]:
             k = next((n for n in range(j, len(toks)) if toks[n].text in ",;.:—–" and toks[n].text != "-"), len(toks))
             if k == j and pron is None:
                 continue
-            if any(m.close <= toks[i].idx and not ctx.text[m.close:toks[i].idx].strip(" ,—–") for m in ctx.marked):
+            if any(m.close <= toks[i].idx and not ctx.text[m.close:toks[i].idx].strip(" ,—–")
+                   and not _ends_sentence(ctx, m, toks[i]) for m in ctx.marked):
                 break  # '"…", according to X': the direct quote before it has this cue already
             nouns = [t for t in toks[j:k] if t.pos_ in ("NOUN", "PROPN", "PRON")] or toks[j:k]
             head = toks[pron] if pron is not None else next(
