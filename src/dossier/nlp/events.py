@@ -316,10 +316,21 @@ def speaker_ranges(doc: Doc, comp: Compiled, sent: Span) -> list[tuple[int, int]
 def named_places(doc: Doc, comp: Compiled, info: SentenceInfo) -> list[Place]:
     """The sentence's affirmed places, without datelines, destinations and those naming a speaker
     when others remain."""
-    places = [p for p in info.places if not p.negated and not (p.kind == "country" and is_destination(doc, comp, p))]
+    places = [p for p in info.places if not p.negated and not (p.kind == "country" and is_destination(doc, comp, p))
+              and not is_agent(doc, p)]
     speakers = speaker_ranges(doc, comp, info.span)
     outside = [p for p in places if not any(a <= p.start < b for a, b in speakers)]
     return outside or places
+
+
+def is_agent(doc: Doc, place: Place) -> bool:
+    """"targets set by Moscow": the agent of a passive is the authority that acts (a capital standing
+    for its government), not where the event happens."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span_root(span)
+    return root.dep_ == "pobj" and root.head.dep_ == "agent"
 
 
 def is_destination(doc: Doc, comp: Compiled, place: Place) -> bool:
