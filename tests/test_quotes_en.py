@@ -254,3 +254,22 @@ def test_according_to_after_a_quote_that_ended_its_sentence_is_a_new_quote():
     ex = run('Lawyer Sergei Kovrigin said the rules would turn "every citizen into a suspect." According to '
              'Kovrigin, the register will also be used to track men who have moved abroad.', "en")
     assert "Kovrigin" in speaker(quote_with(ex, "the register will also be used"))
+
+
+def test_workers_can_speak_in_reported_speech():
+    ex = run("Similar reports have come from Chita, where workers at a gold mine said some 40 colleagues had "
+             "received papers.", "en")
+    assert "workers" in speaker(quote_with(ex, "some 40 colleagues had received papers"))
+
+
+def test_trailing_wire_attribution_with_a_number_after_the_cue():
+    ex = run("Tatarstan has been told to raise about 2,000 volunteers by the end of the year, the Volga Herald "
+             "newspaper reported on Tuesday, citing two officials in Kazan.", "en")
+    q = quote_with(ex, "Tatarstan has been told to raise about 2,000 volunteers")
+    assert q.kind == "indirect" and q.speaker is not None
+
+
+def test_a_participle_after_a_comma_is_not_a_trailing_attribution():
+    ex = run("The capital's military commissars went even further, asking students who had been released from the "
+             "army to apply for invitations.", "en")
+    assert not [q for q in ex.quotes if q.speaker and "students" in q.speaker.name]

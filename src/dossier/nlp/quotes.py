@@ -271,11 +271,15 @@ def _topic_after(ctx: Context, cue: Token, sent: Span) -> tuple[int, int] | None
 
 def _trailing(ctx: Context, cue: Token, sent: Span) -> tuple[int, int] | None:
     """"<clause>, says a source in the government." / "<clause>, Zhou noted.": the clause before the cue."""
+    if cue.tag_ == "VBG" and (cue.lower_,) not in ctx.cues.citing:
+        return None  # "…went further, asking students to …": a participle adds an act, not an attribution
+        # ("…, citing two officials" still relays the clause before it)
     comma = next((t for t in reversed(sent[: cue.i - sent.start]) if t.text == ","), None)
     if comma is None or cue.i - comma.i > 5 or any(t.pos_ == "VERB" and t.i != cue.i for t in sent[comma.i - sent.start:
                                                                                                       cue.i - sent.start]):
         return None
     if not all(t.is_punct or t.is_space or t.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PRON", "ADP", "ADV", "VERB", "AUX", "PART")
+               or (t.pos_ == "NUM" and ctx.lang == "en")  # "…, citing two officials in Kazan"
                for t in sent[cue.i - sent.start + 1:]):
         return None
     if len(sent[: comma.i - sent.start]) < 4:
