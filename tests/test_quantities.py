@@ -329,3 +329,16 @@ def test_en_counted_from_the_words_around_a_bare_amount(text: str, value, counte
 @pytest.mark.parametrize("text", ["One of the regions refused.", "About 1,000 of them were sent home."])
 def test_en_a_part_of_something_named_elsewhere_counts_nothing(text: str) -> None:
     assert all(q.counted is None for q in quantities(text, "en"))
+
+
+@pytest.mark.parametrize("text", [
+    'He told the local channel "Orenburg 24" that nobody is forced.',
+    "One miner, who asked that his name be withheld, said so.",
+])
+def test_en_a_number_in_a_name_or_an_indefinite_one_is_no_amount(text: str) -> None:
+    assert quantities(text, "en") == []
+
+
+def test_en_one_with_a_scale_is_still_an_amount() -> None:
+    (q,) = quantities("One million men could be called up.", "en")
+    assert q.value == 1000000

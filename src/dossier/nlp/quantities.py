@@ -289,6 +289,21 @@ def _keep(am: Amount) -> bool:
     return True
 
 
+def _name_number(tok: Tokens, am: Amount, lx: Lex) -> bool:
+    """"the local channel Orenburg 24", "Russia 1": a bare number right after a proper name is part of it."""
+    if lx.lang != "en" or am.counted or am.unit or am.high is not None or am.qualifier:
+        return False
+    i = tok.containing(am.start)
+    return i > 0 and tok.doc[i - 1].pos_ == "PROPN" and tok.doc[i - 1].idx + len(tok.doc[i - 1].text) < am.start
+
+
+def _indefinite_one(am: Amount, lx: Lex) -> bool:
+    """"one miner, who asked that his name be withheld": the word "one" before a singular noun picks out
+    somebody; it is not an amount ("one million", "one to two" stay)."""
+    n = am.low
+    return lx.lang == "en" and n.words and am.high is None and n.scale == 1.0 and n.value == 1 and not am.plural
+
+
 def _year_like(n: Number) -> bool:
     return not n.words and n.scale == 1.0 and not n.grouped and re.fullmatch(r"(?:1[89]|20)\d\d", n.text) is not None
 
@@ -306,7 +321,8 @@ def find_quantities(doc: Doc, lang: str, skip: list[tuple[int, int]] | None = No
         _qualify(text, am, lx)
         _target_level(tok, am, lx)
         _count(tok, am, lx)
-        if am.counted not in lx.skip_counted and _keep(am):
+        if am.counted not in lx.skip_counted and _keep(am) and not _name_number(tok, am, lx) \
+                and not _indefinite_one(am, lx):
             amounts.append(am)
     _inherit(tok, amounts)
     return [_to_quantity(text, am) for am in amounts]
