@@ -269,3 +269,13 @@ def test_en_a_region_told_to_deliver_a_number_of_recruits_has_a_quota(text: str)
 
 def test_en_a_bonus_without_recruitment_words_is_no_event() -> None:
     assert not events("en", "Teachers in the Perm region received a bonus in May.", places=[("Perm", "RU-PER")])
+
+
+@pytest.mark.parametrize("text, polarity", [
+    # the trigger's own verb is in the simple past: a future word framing the telling does not make it planned
+    ("We will remind, in September 2022 the mobilization took away men who had deferments.", "asserted"),
+    ("The ministry planned to announce a mobilization in the spring.", "planned"),
+    ("The general staff will announce a mobilization in the spring.", "planned"),
+])
+def test_en_a_past_verb_of_the_trigger_outweighs_a_distant_future_cue(text: str, polarity: str) -> None:
+    assert only(events("en", text), "mobilization").polarity == polarity
