@@ -331,3 +331,13 @@ def test_place_names_of_organisations(lang, text, expected):
 ])
 def test_no_with_an_activity_noun_negates_the_place(lang, text, negated):
     assert [p.negated for p in run(lang, text) if p.kind in ("region", "city")] == negated
+
+
+@pytest.mark.parametrize("text,code", [
+    # English news uses some krai and okrug adjectives bare, without "region" or "krai"
+    ("Regions such as Buryatia and Zabaykalsky sent many volunteers.", "RU-ZAB"),
+    ("Officials in Primorsky said nothing.", "RU-PRI"),
+    ("Officials in Khanty-Mansi said nothing.", "RU-KHM"),
+])
+def test_bare_krai_and_okrug_names(text, code):
+    assert code in [p.id for p in run("en", text)]
