@@ -273,3 +273,9 @@ def test_a_participle_after_a_comma_is_not_a_trailing_attribution():
     ex = run("The capital's military commissars went even further, asking students who had been released from the "
              "army to apply for invitations.", "en")
     assert not [q for q in ex.quotes if q.speaker and "students" in q.speaker.name]
+
+
+def test_he_added_continues_the_last_speaker():
+    ex = run('"We are ready," said Governor Ivan Orlov.\nPresident Putin signed the decree on Monday.\n'
+             '"It is a good and timely decision," he added.', "en")
+    assert "Orlov" in speaker(quote_with(ex, "It is a good and timely decision"))

@@ -136,7 +136,8 @@ class Resolver:
         types = {"PERSON": ("PERSON",), "AUTHOR": ("PERSON",), "MEDIA": ("MEDIA", "ORG"),
                  "ORG": ("ORG", "GROUP")}.get(etype, ("GROUP", "ORG", "MEDIA", "PERSON"))
         ent = self.last_speaker(tok.idx, types)
-        if ent is not None and etype == "PERSON" and self.doc.lang_ == "en":
+        if ent is not None and etype == "PERSON" and self.doc.lang_ == "en" \
+                and tok.head.lemma_ not in ("add", "continue"):  # "he added": the same speaker goes on
             ent = self._newer_subject(tok.idx, ent) or ent
         if ent is None and etype != "AUTHOR":
             hit = self.index.last_before(tok.idx, types)
