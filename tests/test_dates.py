@@ -196,3 +196,22 @@ def test_a_day_range_is_one_date_and_no_quantity(text: str, lang: str, span: str
     ex = run(text, lang, "2023-03-17")
     assert [(d.text, d.value) for d in ex.dates] == [(span, "2023-03-13")]
     assert ex.quantities == []
+
+
+@pytest.mark.parametrize("text, published, value", [
+    # a past-tense verb puts a date without a year before the time of writing, even when the next
+    # occurrence is nearer
+    ("The ministry said that 185,000 people signed contracts between January 1 and August 1.", "2023-08-03",
+     "2023-01-01"),
+    ("Hundreds of thousands were called up under a partial mobilization announced in September.", "2023-04-12",
+     "2022-09"),
+    ("The ministry said more than 410,000 people had signed contracts since January 1.", "2023-12-12",
+     "2023-01-01"),
+    # a future form puts it after, even when the last occurrence is nearer
+    ("A unified register is to be launched by November 1, the deputy said.", "2023-04-12", "2023-11-01"),
+    ("The new rules will take effect on November 1.", "2023-04-12", "2023-11-01"),
+    # the present tense says nothing: the nearest occurrence stays
+    ("Enlistment offices are busy in December.", "2023-01-10", "2022-12"),
+])
+def test_en_tense_of_the_governing_verb_picks_the_year(text: str, published: str, value: str) -> None:
+    assert dates(text, "en", published)[0].value == value

@@ -19,7 +19,7 @@ from dossier.sources.text import split_header
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT / "eval"
 EXAMPLES = ROOT / "examples"
-SETS = {"ru": 6, "en": 3}  # folder → minimum number of articles
+SETS = {"ru": 6, "en": 6}  # folder → minimum number of articles
 GOLD = [a for name in SETS for a in find_gold(EVAL / name)]
 EVENT_TYPES = load_pack("mobilization").type_names  # gold event types must be the domain pack's
 

@@ -234,3 +234,48 @@ def test_a_paragraph_about_another_region_keeps_to_it() -> None:
     found = events("ru", text, places=[("Новосибирская область", "RU-NVS"), ("Томской области", "RU-TOM")],
                    quantities=[("600 добровольцев", 600, "добровольцев")])
     assert only(found, "recruitment_quota").places == ["RU-TOM"]
+
+
+# ------------------------------------------------------------------ English, held-out layouts
+def test_en_the_agent_of_a_passive_is_not_where_the_event_happens() -> None:
+    text = "Perm has raised payments for men who sign military contracts to meet targets set by Moscow."
+    ev = only(events("en", text, places=[("Perm", "city:RU-PER"), ("Moscow", "RU-MOW")]), "contract_recruitment")
+    assert ev.places == ["RU-PER"]
+
+
+@pytest.mark.parametrize("text, etype, polarity", [
+    # a bonus or payment next to contract words is a recruitment measure
+    ("In the Perm region the bonus was raised depending on the length of the contract.", "contract_recruitment",
+     "asserted"),
+    # lists of reservists are a mobilization measure; "allegedly" makes it a rumour
+    ("Lists of reservists are allegedly being drawn up in the Perm region.", "mobilization", "rumored"),
+])
+def test_en_contextual_triggers_of_held_out_layouts(text: str, etype: str, polarity: str) -> None:
+    ev = only(events("en", text, places=[("Perm", "RU-PER")]), etype)
+    assert ev.polarity == polarity and ev.places == ["RU-PER"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Perm region has been told to raise about 2,000 volunteers by December.",
+    "The Perm region has been asked to recruit 4,500 contract soldiers by the end of June.",
+    "The Perm region faces targets of 1,500 volunteers.",
+])
+def test_en_a_region_told_to_deliver_a_number_of_recruits_has_a_quota(text: str) -> None:
+    number = next(w for w in text.split() if w[0].isdigit())
+    ev = only(events("en", text, places=[("Perm", "RU-PER")], quantities=[(number, 1, "volunteer")]),
+              "recruitment_quota")
+    assert ev.places == ["RU-PER"]
+
+
+def test_en_a_bonus_without_recruitment_words_is_no_event() -> None:
+    assert not events("en", "Teachers in the Perm region received a bonus in May.", places=[("Perm", "RU-PER")])
+
+
+@pytest.mark.parametrize("text, polarity", [
+    # the trigger's own verb is in the simple past: a future word framing the telling does not make it planned
+    ("We will remind, in September 2022 the mobilization took away men who had deferments.", "asserted"),
+    ("The ministry planned to announce a mobilization in the spring.", "planned"),
+    ("The general staff will announce a mobilization in the spring.", "planned"),
+])
+def test_en_a_past_verb_of_the_trigger_outweighs_a_distant_future_cue(text: str, polarity: str) -> None:
+    assert only(events("en", text), "mobilization").polarity == polarity

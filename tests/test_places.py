@@ -317,3 +317,27 @@ def test_english_region_adjective_before_an_institution(text, expected):
 ])
 def test_place_names_of_organisations(lang, text, expected):
     assert pairs(run(lang, text)) == expected
+
+
+@pytest.mark.parametrize("lang,text,negated", [
+    # "no" + a noun of activity or of reporting it denies activity at the place the noun governs
+    ("en", "There are no complaints from Kursk and Oryol yet.", [True, True]),
+    ("en", "In Chechnya, which has its own units, there has been no sign of a recruitment drive.", [True]),
+    ("en", "No such reports have come from Mordovia.", [True]),
+    # "no" on other nouns, or an existential clause without an activity noun, says nothing of activity
+    ("en", "In Moscow there is no doubt that the war goes on.", [False]),
+    ("en", "No one in Kazan believes it.", [False]),
+    ("en", "There are many complaints from Kursk.", [False]),
+])
+def test_no_with_an_activity_noun_negates_the_place(lang, text, negated):
+    assert [p.negated for p in run(lang, text) if p.kind in ("region", "city")] == negated
+
+
+@pytest.mark.parametrize("text,code", [
+    # English news uses some krai and okrug adjectives bare, without "region" or "krai"
+    ("Regions such as Buryatia and Zabaykalsky sent many volunteers.", "RU-ZAB"),
+    ("Officials in Primorsky said nothing.", "RU-PRI"),
+    ("Officials in Khanty-Mansi said nothing.", "RU-KHM"),
+])
+def test_bare_krai_and_okrug_names(text, code):
+    assert code in [p.id for p in run("en", text)]

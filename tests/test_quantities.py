@@ -309,3 +309,36 @@ def test_en_plural_demonyms_are_counted() -> None:
 ])
 def test_year_ranges_are_not_quantities(text: str, lang: str) -> None:
     assert quantities(text, lang) == []
+
+
+@pytest.mark.parametrize("text, value, counted", [
+    # "N of its/the <noun>": a part of a group the text names counts that noun
+    ("Between 4,000 and 5,000 of its residents were mobilized.", (4000, 5000), "resident"),
+    ("Some 300 of the new recruits left within a week.", 300, "recruit"),
+    # "aged": the word before names what is counted
+    ("The law covers men aged 18 to 27 across the country.", (18, 27), "age"),
+    # "<noun> of N": a bare amount measures the noun before "of"
+    ("Both regions face targets of 1,500 each.", 1500, "target"),
+])
+def test_en_counted_from_the_words_around_a_bare_amount(text: str, value, counted: str) -> None:
+    (q,) = quantities(text, "en")
+    got = (q.low, q.high) if isinstance(value, tuple) else q.value
+    assert (got, q.counted) == (value, counted)
+
+
+@pytest.mark.parametrize("text", ["One of the regions refused.", "About 1,000 of them were sent home."])
+def test_en_a_part_of_something_named_elsewhere_counts_nothing(text: str) -> None:
+    assert all(q.counted is None for q in quantities(text, "en"))
+
+
+@pytest.mark.parametrize("text", [
+    'He told the local channel "Orenburg 24" that nobody is forced.',
+    "One miner, who asked that his name be withheld, said so.",
+])
+def test_en_a_number_in_a_name_or_an_indefinite_one_is_no_amount(text: str) -> None:
+    assert quantities(text, "en") == []
+
+
+def test_en_one_with_a_scale_is_still_an_amount() -> None:
+    (q,) = quantities("One million men could be called up.", "en")
+    assert q.value == 1000000

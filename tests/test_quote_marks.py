@@ -29,3 +29,10 @@ def test_dash_speech_pieces_without_author_words():
 
 def test_dash_inside_a_sentence_is_not_speech():
     assert runs("Задание составляет 3 тысячи человек — это меньше, чем в прошлом году.") == []
+
+
+def test_dash_speech_author_words_may_start_with_the_speakers_name():
+    from dossier.nlp.quote_marks import find_marked
+    text = "— We already see people leaving, — Kovrigin said.\n\nThe bill passed."
+    (m,) = find_marked(text)
+    assert text[m.start:m.end] == "We already see people leaving"

@@ -176,3 +176,106 @@ def test_verbs_of_knowing_and_participles_are_not_speech():
     ex = run("Putin realizes that if he loses, he will be blamed. Recruits received invitations stating that "
              "they should arrive in April. It should be noted that the decree was signed in January.", "en")
     assert ex.quotes == []
+
+
+def test_pronoun_points_to_a_person_introduced_after_the_last_speaker():
+    # "he" refers to the newer protagonist (subject of the previous sentence), not the earlier speaker
+    ex = run('"The pressure is very strong," said lawyer Anna Petrova.\n'
+             'Regional minister Oleg Sokolov rejected the reports.\n'
+             '"Nobody is mobilized here," he wrote on Telegram.', "en")
+    assert "Sokolov" in speaker(quote_with(ex, "Nobody is mobilized here"))
+
+
+def test_demonstrative_description_points_to_the_newer_subject():
+    ex = run('"The pressure is very strong," said lawyer Anna Petrova.\n'
+             'A deputy of the regional parliament, Viktor Belov, called the reports a provocation.\n'
+             '"Nobody takes people by force," commented this politician.', "en")
+    assert "Belov" in speaker(quote_with(ex, "Nobody takes people by force"))
+
+
+def test_a_name_inside_a_quote_does_not_become_the_antecedent():
+    ex = run('Governor Ivan Orlov spoke to reporters.\n'
+             '"Yesterday Pavel Smirnov called me about it," he said.\n'
+             '"We will not mobilize anyone," he added.', "en")
+    assert "Orlov" in speaker(quote_with(ex, "We will not mobilize anyone"))
+
+
+def test_machine_translated_role_without_comma_names_a_person():
+    # "minister of the republic Rustem Galiullin": NER may read the name as an organisation
+    ex = run('The first deputy prime minister of the republic Rustem Galiullin rejected the information. '
+             '"There is no mobilization," he wrote.', "en")
+    assert "Galiullin" in speaker(quote_with(ex, "There is no mobilization"))
+    assert any(e.type == "PERSON" and "Galiullin" in e.name for e in ex.entities)
+
+
+def test_cue_after_a_long_apposition_still_frames_the_quote():
+    ex = run('"This is not about mobilization. The law only brings the paperwork up to date," Ivan Lebedev, '
+             'head of the parliament\'s defense committee, told lawmakers.', "en")
+    q = quote_with(ex, "This is not about mobilization")
+    assert q.kind == "direct" and "Lebedev" in speaker(q) and q.cue == "told"
+
+
+def test_a_cue_far_after_a_quote_with_another_subject_does_not_take_it():
+    ex = run('"This is not about mobilization at all," the statement went on, and the lawmakers of the '
+             'committee then said nothing more.', "en")
+    assert not [q for q in ex.quotes if "not about mobilization" in q.text and q.speaker
+                and "lawmakers" in q.speaker.name]
+
+
+def test_an_institution_after_the_is_not_a_person():
+    ex = run('Andrei Kartsev, head of the Duma\'s defense committee, spoke first. He said that no new wave of '
+             'mobilization was being prepared.', "en")
+    assert "Kartsev" in speaker(quote_with(ex, "no new wave of mobilization"))
+    assert not any(e.type == "PERSON" and e.name == "Duma" for e in ex.entities)
+
+
+def test_declined_to_comment_reports_no_words_and_the_speaker_is_not_the_institution():
+    ex = run('A spokeswoman for the Ministry of Defense declined to comment on the figures, saying only that '
+             'recruitment "is proceeding according to plan." She said the ministry had never set quotas.', "en")
+    assert not [q for q in ex.quotes if q.text.startswith("the figures")]
+    q = quote_with(ex, "is proceeding according to plan")
+    assert "spokeswoman" in speaker(q)
+    assert "spokeswoman" in speaker(quote_with(ex, "the ministry had never set quotas"))
+
+
+def test_a_full_stop_inside_the_marks_ends_the_quote_sentence():
+    # the cue of the next sentence ("He said …") belongs to that sentence's reported clause
+    ex = run('Governor Ivan Orlov called the plan "a sensible step." He said the region would pay more.', "en")
+    assert "Orlov" in speaker(quote_with(ex, "the region would pay more"))
+
+
+def test_named_apposition_makes_a_common_noun_subject_a_speaker():
+    ex = run("The coordinator of the project, lawyer Artem Klyuev, told Focus that the summons is not yet an order "
+             "to go to the front.", "en")
+    assert "Klyuev" in speaker(quote_with(ex, "the summons is not yet an order"))
+
+
+def test_according_to_after_a_quote_that_ended_its_sentence_is_a_new_quote():
+    ex = run('Lawyer Sergei Kovrigin said the rules would turn "every citizen into a suspect." According to '
+             'Kovrigin, the register will also be used to track men who have moved abroad.', "en")
+    assert "Kovrigin" in speaker(quote_with(ex, "the register will also be used"))
+
+
+def test_workers_can_speak_in_reported_speech():
+    ex = run("Similar reports have come from Chita, where workers at a gold mine said some 40 colleagues had "
+             "received papers.", "en")
+    assert "workers" in speaker(quote_with(ex, "some 40 colleagues had received papers"))
+
+
+def test_trailing_wire_attribution_with_a_number_after_the_cue():
+    ex = run("Tatarstan has been told to raise about 2,000 volunteers by the end of the year, the Volga Herald "
+             "newspaper reported on Tuesday, citing two officials in Kazan.", "en")
+    q = quote_with(ex, "Tatarstan has been told to raise about 2,000 volunteers")
+    assert q.kind == "indirect" and q.speaker is not None
+
+
+def test_a_participle_after_a_comma_is_not_a_trailing_attribution():
+    ex = run("The capital's military commissars went even further, asking students who had been released from the "
+             "army to apply for invitations.", "en")
+    assert not [q for q in ex.quotes if q.speaker and "students" in q.speaker.name]
+
+
+def test_he_added_continues_the_last_speaker():
+    ex = run('"We are ready," said Governor Ivan Orlov.\nPresident Putin signed the decree on Monday.\n'
+             '"It is a good and timely decision," he added.', "en")
+    assert "Orlov" in speaker(quote_with(ex, "It is a good and timely decision"))

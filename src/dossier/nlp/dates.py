@@ -44,6 +44,7 @@ class Mention:
     period_year: bool = False  # "the end of the year": the reference year
     deadline: bool = False  # a bare year after by/until/before ("by 2026"): a target, not the news date
     precision: str | None = None
+    tense: str | None = None  # "past" / "future" from the verb that governs the date (English parse)
 
 
 def _abbreviations(lex: dict[str, Any], lang: str) -> set[str]:
@@ -266,7 +267,8 @@ def resolve(x: Mention, text: str, g: DateGrammar, ref: dt.date | None, publishe
             return None
         before = text[max(0, x.start - 30):x.start]
         year = ref.year if x.period_year or not x.month or not ref else _nearest_year(
-            x.month, ref, bool(g.past.search(before)), bool(g.future.search(before)))
+            x.month, ref, bool(g.past.search(before)) or x.tense == "past",
+            bool(g.future.search(before)) or x.tense == "future")
     if x.precision == "day":
         try:
             return dt.date(year, x.month, x.day).isoformat()
@@ -286,13 +288,60 @@ def _relation(g: DateGrammar, text: str, x: Mention, value: str | None, ref: dt.
     return rel
 
 
-def find_dates(text: str, lang: str, published: str | None = None) -> list[DateRef]:
-    """Every date in `text` as contract DateRefs, resolved against `published` (ISO) when given."""
+# Hand-written (no library reads tense for date resolution): the Penn tags of the verb that governs
+# a date say whether the text puts it before or after the time of writing.
+_FUTURE_AUX = {"will", "shall", "'ll", "going"}
+
+
+def _governing_verb(doc: Doc, start: int) -> Any:
+    """The first verb above the token at character `start` in the parse, or None."""
+    tok = doc.char_span(start, start + 1, alignment_mode="expand")
+    tok = tok[0] if tok is not None and len(tok) else None
+    for _ in range(8):
+        if tok is None:
+            return None
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _tense(verb: Any) -> str | None:
+    """"past" for a simple past ("signed since January 1", "announced in September"), "future" for
+    will/shall/going to or "is to be launched"; None for the present and anything unclear."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lowers = {a.lower_ for a in auxes}
+    if lowers & _FUTURE_AUX or ("to" in lowers and verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP")):
+        return "future"
+    if "to" in lowers or any(a.tag_ == "MD" for a in auxes):
+        return None  # "plans to", "could": no tense
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("acl", "relcl"):
+        return "past"  # "a mobilization announced in September"
+    return None
+
+
+def _read_tenses(doc: Doc, mentions: list[Mention]) -> None:
+    for x in mentions:
+        if x.year is None and x.month and not x.rel:
+            verb = _governing_verb(doc, x.start)
+            x.tense = _tense(verb) if verb is not None else None
+
+
+def find_dates(text: str, lang: str, published: str | None = None, doc: Doc | None = None) -> list[DateRef]:
+    """Every date in `text` as contract DateRefs, resolved against `published` (ISO) when given.
+    With an English parse (`doc`) and a full publication date, the tense of the governing verb says
+    past or future for a date without a year."""
     g = grammar(lang)
     mentions = find_mentions(text, lang)
     for x in mentions:
         x.deadline = x.month is None and g.relation_before(text, x.start)[1] in ("by", "until", "before")
     ref, is_pub = reference_date(mentions, published)
+    if is_pub and doc is not None and lang == "en" and doc.has_annotation("DEP"):
+        _read_tenses(doc, mentions)  # only against a real day of writing: a bare year is no "now"
     out = []
     for x in mentions:
         value = resolve(x, text, g, ref, is_pub)
@@ -306,7 +355,7 @@ def dates_of(doc: Doc, lang: str) -> list[DateRef]:
     """The dates of a Doc, computed once (the quantities component reads them to skip date numbers)."""
     if _CACHE_KEY not in doc.user_data:
         meta = doc._.meta or {}
-        doc.user_data[_CACHE_KEY] = find_dates(doc.text, lang, meta.get("published"))
+        doc.user_data[_CACHE_KEY] = find_dates(doc.text, lang, meta.get("published"), doc)
     return doc.user_data[_CACHE_KEY]
 
 

@@ -196,6 +196,29 @@ def _title_before_name(span: Span, lang: str) -> str | None:
     return first.text if all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in rest) else None
 
 
+def _person_after_role(span: Span, lang: str) -> bool:
+    """NER's ORG for a bare name after a person's role written without a comma, as machine translations
+    do: "the first deputy prime minister of the republic Rustem Galiullin". The name is two or three
+    capitalised proper nouns right after a noun (not after "of"/"the", which introduce institutions:
+    "head of Gazprom Neft"), and a person word (minister, deputy, expert…) stands a few words before."""
+    descriptions = lexicon.cues(lang).descriptions
+    if span.label_ == "PERSON" or not 2 <= len(span) <= 3 or span.start == 0:
+        return False
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() for t in span):
+        return False
+    if any(lexicon.norm_word(t.text) in descriptions for t in span):
+        return False  # "Defense Ministry", "Wagner Group": a word of the name says what it is
+    before = span.doc[span.start - 1]
+    if before.pos_ not in ("NOUN", "PROPN") or before.is_punct:
+        return False
+    words = []
+    for tok in reversed(span.doc[max(0, span.start - 7):span.start]):
+        if tok.is_punct or tok.pos_ not in _ROLE_POS:
+            break
+        words.append(tok)
+    return any(descriptions.get(lexicon.norm_word(t.lemma_ or t.text)) == "PERSON" for t in words)
+
+
 def _is_place(doc: Doc, span: Span) -> bool:
     # The English model tags some towns as PERSON ("Perm"); the places component knows better. A name
     # that only contains a place ("the Washington Post", "Russian Ministry of Defense") is still an entity.
@@ -212,6 +235,11 @@ def ner_entities(doc: Doc, lang: str = "en") -> EntityIndex:
         title = _title_before_name(span, lang)
         if title is not None:  # NER's "ORG: Lawyer Pavel Chikov" is a person with a title
             etype, span = "PERSON", span[1:]
+        elif etype == "ORG" and lang == "en" and _person_after_role(span, lang):
+            etype = "PERSON"
+        elif etype == "PERSON" and lang == "en" and len(span) == 1 and span.start > 0 \
+                and span.doc[span.start - 1].lower_ == "the":
+            etype = "ORG"  # "the Duma's committee", "the Kremlin": English puts no article before a person's name
         if etype in ("ORG", "PERSON") and (lexicon.is_media_name(span.text) or _media_word_before(span, lang)):
             etype = "MEDIA"
         if etype != "PERSON" and len(span) == 1 and index.find("PERSON", span.text):

@@ -48,6 +48,7 @@ class Cues:
     determiners: frozenset[str]
     speaker_nouns: frozenset[str]
     media_words: frozenset[str]
+    refusal: frozenset[str] = frozenset()  # "declined to comment": the cue under it reports no words
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -89,7 +90,7 @@ def cues(lang: str) -> Cues:
         possessive_phrases=_phrases(ana["possessive_phrases"]),
         descriptions={norm_word(k): v for k, v in ana["descriptions"].items()},
         determiners=_words(ana["determiners"]), speaker_nouns=_words(spk["nouns"]),
-        media_words=_words(spk["media_words"]))
+        media_words=_words(spk["media_words"]), refusal=_words(verbs.get("refusal", [])))
 
 
 @lru_cache(maxsize=None)

@@ -78,6 +78,7 @@ class PlaceResolver:
         self.particles = {norm(w) for w in neg["particles_en"] + neg["particles_ru"]}
         self.not_negating = {norm(w) for w in neg["not_negating"]}
         self.activity = {norm(w) for w in neg.get("activity_verbs", [])}
+        self.activity_nouns = {norm(w) for w in neg.get("activity_nouns", [])}
         self.honorifics = {norm(w) for w in person["honorifics"]}
         self.place_preps = {norm(w) for w in person["place_prepositions_en"] + person["place_prepositions_ru"]}
         titles = gz.cues.get("titles", {})
@@ -305,6 +306,11 @@ class PlaceResolver:
             verb = tok.head
         else:
             return False
+        if self._no_activity(verb):
+            return True  # "no complaints from X": the place qualifies a denied activity noun
+        existential = any(c.dep_ == "expl" for c in verb.children)  # "in X there has been no sign of …"
+        if existential:
+            return any(c.dep_ in ("attr", "nsubj") and self._no_activity(c) for c in verb.children)
         if norm(verb.lemma_) not in self.activity:
             return False
         for child in verb.children:
@@ -317,6 +323,11 @@ class PlaceResolver:
                     g.dep_ == "det" and norm(g.text) in self.particles for g in child.children):
                 return True
         return False
+
+    def _no_activity(self, tok: Token) -> bool:
+        """A noun of activity or of reporting it under the determiner "no" ("no complaints", "no sign")."""
+        return tok.pos_ in ("NOUN", "PROPN") and norm(tok.lemma_) in self.activity_nouns and any(
+            c.dep_ == "det" and norm(c.text) in self.particles for c in tok.children)
 
     # -- output ----------------------------------------------------------------------------------
 

@@ -54,6 +54,7 @@ class Lex:
     target_verbs: frozenset[str] = field(default_factory=frozenset)
     abbrevs: dict[str, str] = field(default_factory=dict)
     abbrevs_re: re.Pattern[str] | None = None
+    counted_by_word: dict[str, str] = field(default_factory=dict)  # "aged 18 to 27" counts "age"
 
 
 @lru_cache(maxsize=None)
@@ -75,6 +76,7 @@ def lex(lang: str) -> Lex:
         classifiers=frozenset(raw.get("classifiers", [])), currency_nouns=raw.get("currency_nouns", {}),
         target_words=frozenset(raw.get("target_words", [])), target_verbs=frozenset(raw.get("target_verbs", [])),
         abbrevs={k.lower(): v for k, v in abbrevs.items()},
+        counted_by_word={k.lower(): v for k, v in raw.get("counted_by_word_before", {}).items()},
         abbrevs_re=re.compile(rf"^{_S}(?P<a>{alternation(abbrevs)})(?:(?<=\.)|(?!\w))", re.I) if abbrevs else None)
 
 
@@ -240,11 +242,12 @@ def _counted_after(tok: Tokens, am: Amount, lx: Lex) -> tuple[str | None, int]:
     doc = tok.doc
     i = tok.at_or_after(am.end)
     if i < len(doc) and doc[i].lower_ == "of" and lx.lang == "en":
-        if not am.unit:
-            return None, -1  # "1,000 of them": the number is a part of something said elsewhere
         i += 1
-        while i < len(doc) and doc[i].pos_ == "DET":
+        while i < len(doc) and (doc[i].pos_ == "DET" or doc[i].tag_ == "PRP$"):
             i += 1
+        if not am.unit and (am.words or i >= len(doc) or doc[i].pos_ not in ("NOUN", "ADJ") or doc[i - 1].lower_ == "of"):
+            return None, -1  # "1,000 of them", "one of the regions": a part of something said elsewhere;
+            # "4,000 of its residents", "300 of the new recruits" count the noun
     phrase, end = _noun_phrase(doc, i, lx)
     if phrase in lx.classifiers:  # "50 units of equipment", "50 ед. техники": count what follows
         j = tok.at_or_after(end)
@@ -286,6 +289,21 @@ def _keep(am: Amount) -> bool:
     return True
 
 
+def _name_number(tok: Tokens, am: Amount, lx: Lex) -> bool:
+    """"the local channel Orenburg 24", "Russia 1": a bare number right after a proper name is part of it."""
+    if lx.lang != "en" or am.counted or am.unit or am.high is not None or am.qualifier:
+        return False
+    i = tok.containing(am.start)
+    return i > 0 and tok.doc[i - 1].pos_ == "PROPN" and tok.doc[i - 1].idx + len(tok.doc[i - 1].text) < am.start
+
+
+def _indefinite_one(am: Amount, lx: Lex) -> bool:
+    """"one miner, who asked that his name be withheld": the word "one" before a singular noun picks out
+    somebody; it is not an amount ("one million", "one to two" stay)."""
+    n = am.low
+    return lx.lang == "en" and n.words and am.high is None and n.scale == 1.0 and n.value == 1 and not am.plural
+
+
 def _year_like(n: Number) -> bool:
     return not n.words and n.scale == 1.0 and not n.grouped and re.fullmatch(r"(?:1[89]|20)\d\d", n.text) is not None
 
@@ -303,7 +321,8 @@ def find_quantities(doc: Doc, lang: str, skip: list[tuple[int, int]] | None = No
         _qualify(text, am, lx)
         _target_level(tok, am, lx)
         _count(tok, am, lx)
-        if am.counted not in lx.skip_counted and _keep(am):
+        if am.counted not in lx.skip_counted and _keep(am) and not _name_number(tok, am, lx) \
+                and not _indefinite_one(am, lx):
             amounts.append(am)
     _inherit(tok, amounts)
     return [_to_quantity(text, am) for am in amounts]
@@ -335,7 +354,24 @@ def _count(tok: Tokens, am: Amount, lx: Lex) -> None:
         am.counted, am.end = counted, end
         am.plural = head.tag_ == "NNS" or "Plur" in head.morph.get("Number")
     elif am.unit is None:
-        am.counted = _counted_before(tok, am, lx)
+        am.counted = _counted_before(tok, am, lx) or _counted_by_word(tok, am, lx) or _measured_noun(tok, am, lx)
+
+
+def _counted_by_word(tok: Tokens, am: Amount, lx: Lex) -> str | None:
+    """"men aged 18 to 27": a word right before the amount names what it counts (lexicon)."""
+    i = tok.containing(am.start) - 1
+    return lx.counted_by_word.get(tok.doc[i].lower_) if i >= 0 and lx.counted_by_word else None
+
+
+def _measured_noun(tok: Tokens, am: Amount, lx: Lex) -> str | None:
+    """"targets of 1,500 each", "a bonus of 300,000": a bare amount after "<noun> of" measures that noun."""
+    doc = tok.doc
+    i = tok.containing(am.start) - 1
+    if lx.lang != "en" or i < 1 or doc[i].lower_ != "of" or doc[i - 1].pos_ != "NOUN":
+        return None
+    if doc[i - 1].lemma_.lower() in lx.count_nouns:
+        return None  # "the number of 1,500" says nothing more
+    return _lemma(doc[i - 1], lx.lang)
 
 
 def _inherit(tok: Tokens, amounts: list[Amount]) -> None:

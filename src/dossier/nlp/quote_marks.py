@@ -15,7 +15,9 @@ OPENERS = {"«": "»", "„": "“”", "“": "”", '"': '"', "‹": "›"}
 CLOSERS = set("»“”\"›")
 _DASHES = "—–"
 # ", — сказал он": punctuation, a dash, then the author's words (lower case) — the end of a speech piece.
-_DASH_SPLIT = re.compile(r"([,!?…]|\.\.\.)\s*[—–]\s+(?=[a-zа-яё])")
+# The author's words may also start with the speaker's name: ", — Kovrigin said." / ", — Песков добавил."
+# (one or two capitalised words, then a lower-case word).
+_DASH_SPLIT = re.compile(r"([,!?…]|\.\.\.)\s*[—–]\s+(?=[a-zа-яё]|[A-ZА-ЯЁ][\w-]*(?:\s+[A-ZА-ЯЁ][\w-]*)?\s+[a-zа-яё])")
 # ". — Мы": the author's words end and the speech resumes.
 _DASH_RESUME = re.compile(r"([.,:])\s+[—–]\s+(?=\S)")
 

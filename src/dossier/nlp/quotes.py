@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 _SENT_END = re.compile(r"[.!?…]+[\"»”]?(?=\s+[\"«“„(—–A-ZА-ЯЁ0-9])|\n")
 MIN_UNCUED_WORDS = 6  # a quoted run without a cue shorter than this is a title or a scare quote
 MAX_FRAME_CUE_OFFSET = 6  # "…," Zhirokhov told Focus — the cue sits right after the quote
+MAX_ROLE_WORDS = 12  # an apposition between the speaker and the cue ("X, head of the … committee, told")
 MIN_CUED_WORDS = 4  # shorter quoted runs count only when punctuation sets them off as speech
 
 
@@ -70,8 +71,14 @@ class Context:
     def word(self, tok: Token) -> str:
         return lexicon.norm_word(tok.lemma_ or tok.text)
 
+    def refused(self, tok: Token) -> bool:
+        """"declined to comment on the figures": a speech verb under a refusal reports no words."""
+        return tok.dep_ == "xcomp" and self.word(tok.head) in self.cues.refusal
+
     def is_cue(self, tok: Token, direct: bool = False) -> bool:
         w, t = self.word(tok), lexicon.norm_word(tok.text)
+        if self.refused(tok):
+            return False
         if tok.pos_ in ("VERB", "AUX", "NOUN") or tok.tag_.startswith("VB"):
             if w in self.cues.speech or t in self.cues.speech or (not direct and w in self.cues.cognition):
                 return tok.pos_ != "NOUN" or self.lang == "ru"  # Natasha tags some finite verbs as nouns
@@ -149,6 +156,8 @@ def _direct_frame(ctx: Context, m: Marked, used: set[int]) -> Candidate:
     dash_tail = re.match(r"^,?\s*[—–]", tail + ctx.text[m.close + 3:m.close + 5]) is not None
     if short and not (ctx.text[m.end - 1:m.end] in ",.!?…" or dash_tail):
         return _named_label(ctx, cand, m, used)  # a name or a scare quote ("the "Agora" group"), unless a label
+    if words and _ends_sentence(ctx, m, words[0]):
+        words = []  # the next sentence's cue is not this quote's
     low = [lexicon.norm_word(t.text) for t in words]
     for k, tok in enumerate(words[:2]):  # '"…", according to Peskov.' / '«…», по словам Пескова.'
         phrase = next((p for p in ctx.cues.according_to if tuple(low[k:k + len(p)]) == p), None)
@@ -163,6 +172,15 @@ def _direct_frame(ctx: Context, m: Marked, used: set[int]) -> Candidate:
     for k, tok in enumerate(words[:MAX_FRAME_CUE_OFFSET]):
         if ctx.is_cue(tok, direct=True) and tok.i not in used:
             return _with_subject(ctx, cand, tok, words[max(0, k - 3):], (m.close, min(s_end, nxt)))
+    for k, tok in enumerate(words[MAX_FRAME_CUE_OFFSET:MAX_FRAME_CUE_OFFSET + MAX_ROLE_WORDS], MAX_FRAME_CUE_OFFSET):
+        # '"…," Andrei Kartsev, head of the Duma's defense committee, told lawmakers': a long apposition
+        # pushes the cue further; it still frames the quote when every word before it is its subject
+        if ctx.is_cue(tok, direct=True) and tok.i not in used:
+            subj = subject_of(tok)
+            inside = {t.i for t in subj.subtree} if subj is not None else set()
+            if subj is not None and all(t.i in inside for t in words[:k]):
+                return _with_subject(ctx, cand, tok, words[:k], (m.close, min(s_end, nxt)))
+            break
     b_start, _ = ctx.sentence_bounds(m.open)
     prev = max([o.close for o in ctx.marked if o.close <= m.open] + [b_start])
     before = [t for t in ctx.tokens(prev, m.open) if not t.is_punct]
@@ -177,6 +195,12 @@ def _direct_frame(ctx: Context, m: Marked, used: set[int]) -> Candidate:
                                             .endswith(":")):
             return _with_subject(ctx, cand, tok, before, (prev, m.open))
     return cand
+
+
+def _ends_sentence(ctx: Context, m: Marked, nxt: Token) -> bool:
+    """'saying that recruitment "is proceeding to plan." She said …': in English a full stop inside the
+    marks and a capital after them start a new sentence, whose cue is not this quote's."""
+    return ctx.lang == "en" and ctx.text[m.end - 1:m.end] == "." and nxt.text[:1].isupper()
 
 
 def _named_label(ctx: Context, cand: Candidate, m: Marked, used: set[int]) -> Candidate:
@@ -247,11 +271,15 @@ def _topic_after(ctx: Context, cue: Token, sent: Span) -> tuple[int, int] | None
 
 def _trailing(ctx: Context, cue: Token, sent: Span) -> tuple[int, int] | None:
     """"<clause>, says a source in the government." / "<clause>, Zhou noted.": the clause before the cue."""
+    if cue.tag_ == "VBG" and (cue.lower_,) not in ctx.cues.citing:
+        return None  # "…went further, asking students to …": a participle adds an act, not an attribution
+        # ("…, citing two officials" still relays the clause before it)
     comma = next((t for t in reversed(sent[: cue.i - sent.start]) if t.text == ","), None)
     if comma is None or cue.i - comma.i > 5 or any(t.pos_ == "VERB" and t.i != cue.i for t in sent[comma.i - sent.start:
                                                                                                       cue.i - sent.start]):
         return None
     if not all(t.is_punct or t.is_space or t.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PRON", "ADP", "ADV", "VERB", "AUX", "PART")
+               or (t.pos_ == "NUM" and ctx.lang == "en")  # "…, citing two officials in Kazan"
                for t in sent[cue.i - sent.start + 1:]):
         return None
     if len(sent[: comma.i - sent.start]) < 4:
@@ -291,7 +319,7 @@ def _parenthetical(ctx: Context, cue: Token, sent: Span) -> tuple[int, int, int]
 def _indirect(ctx: Context, sent: Span, used: set[int]) -> list[Candidate]:
     out = []
     for tok in sent:
-        if tok.i in used or ctx.inside_marked(tok.idx):
+        if tok.i in used or ctx.inside_marked(tok.idx) or ctx.refused(tok):
             continue
         cue = ctx.is_cue(tok)
         clause = _clause_after(ctx, tok, sent) if cue else None
@@ -331,7 +359,8 @@ def _according(ctx: Context, sent: Span) -> list[Candidate]:
             k = next((n for n in range(j, len(toks)) if toks[n].text in ",;.:—–" and toks[n].text != "-"), len(toks))
             if k == j and pron is None:
                 continue
-            if any(m.close <= toks[i].idx and not ctx.text[m.close:toks[i].idx].strip(" ,—–") for m in ctx.marked):
+            if any(m.close <= toks[i].idx and not ctx.text[m.close:toks[i].idx].strip(" ,—–")
+                   and not _ends_sentence(ctx, m, toks[i]) for m in ctx.marked):
                 break  # '"…", according to X': the direct quote before it has this cue already
             nouns = [t for t in toks[j:k] if t.pos_ in ("NOUN", "PROPN", "PRON")] or toks[j:k]
             head = toks[pron] if pron is not None else next(

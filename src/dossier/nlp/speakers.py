@@ -63,7 +63,8 @@ class Resolver:
             return False
         if self.mention_of(tok) or tok.lower_ in self.cues.pronouns or w in self.cues.pronouns:
             return True
-        if any(self.mention_of(t) for t in tok.subtree if t.i - tok.i < 4):
+        if any(self.mention_of(t) for t in tok.subtree if t.i - tok.i < 4 or (t.dep_ == "appos" and t.head.i == tok.i)):
+            # "The coordinator of the project, lawyer Artem Klyuev, told …": a named apposition
             return True
         if w in self.cues.speaker_nouns or w in self.cues.descriptions or tok.lower_ in self.cues.speaker_nouns \
                 or w in self.cues.media_words:
@@ -96,7 +97,8 @@ class Resolver:
         hits = []
         for t in tok.subtree:
             h = self.mention_of(t)
-            if h and t.dep_ not in ("pobj", "obl") and h not in hits:
+            if h and t.dep_ not in ("pobj", "obl") and h not in hits \
+                    and not (h[0].type != "PERSON" and _under_preposition(t, tok)):
                 hits.append(h)
         hits.sort(key=lambda h: (h[0].type != "PERSON", abs(h[1][0] - tok.idx)))
         return hits[0] if hits else None
@@ -134,12 +136,50 @@ class Resolver:
         types = {"PERSON": ("PERSON",), "AUTHOR": ("PERSON",), "MEDIA": ("MEDIA", "ORG"),
                  "ORG": ("ORG", "GROUP")}.get(etype, ("GROUP", "ORG", "MEDIA", "PERSON"))
         ent = self.last_speaker(tok.idx, types)
+        if ent is not None and etype == "PERSON" and self.doc.lang_ == "en" \
+                and tok.head.lemma_ not in ("add", "continue"):  # "he added": the same speaker goes on
+            ent = self._newer_subject(tok.idx, ent) or ent
         if ent is None and etype != "AUTHOR":
             hit = self.index.last_before(tok.idx, types)
             ent = hit[0] if hit else None
         if ent is None or (near and not self._near(ent, tok.idx)):
             return None
         return Found(ent, ent.name, tok.idx, tok.idx + len(tok.text), anaphoric=True)
+
+    def _newer_subject(self, pos: int, speaker: Entity) -> Entity | None:
+        """A person introduced as the subject of a sentence after the last speaker spoke ("Minister X
+        rejected the reports. 'No mobilization…,' he wrote"): "he" and "this politician" point to that
+        newer protagonist, not back to the last speaker. Names inside quotation marks do not count.
+        Hand-written: the English model has no coreference component."""
+        spoke = max((p for p, e in self.said if e is speaker and p < pos), default=-1)
+        best: tuple[int, Entity] | None = None
+        for ent in self.index.items:
+            if ent.type != "PERSON" or ent is speaker:
+                continue
+            for start, end in ent.mentions:
+                if spoke < start and end <= pos and (best is None or start > best[0]) \
+                        and self._subject_mention(start, end) and not self._inside_quote(start):
+                    best = (start, ent)
+        return best[1] if best else None
+
+    def _subject_mention(self, start: int, end: int) -> bool:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        tok = span.root
+        for _ in range(6):  # up through the apposition / "minister of the republic X" to the clause
+            if tok.dep_ in SUBJECT_DEPS:
+                return True
+            if tok.head is tok or tok.pos_ in ("VERB", "AUX"):
+                return False
+            tok = tok.head
+        return False
+
+    def _inside_quote(self, pos: int) -> bool:
+        """Odd number of quotation marks between the start of the paragraph and `pos`."""
+        text = self.doc.text
+        para = text.rfind("\n", 0, pos) + 1
+        return sum(text[para:pos].count(c) for c in '"“”«»') % 2 == 1
 
     def _near(self, ent: Entity, pos: int) -> bool:
         last = max([p for p, e in self.said if e is ent and p < pos] + [m[0] for m in ent.mentions if m[0] < pos],
@@ -177,6 +217,16 @@ class Resolver:
         name = nominative_phrase(span) if is_cyrillic(span.text) else span.text
         ent = self.index.add(etype, name, span.start_char, span.end_char)
         return Found(ent, ent.name, span.start_char, span.end_char)
+
+
+def _under_preposition(t: Token, top: Token) -> bool:
+    """`t` hangs off `top` through a preposition ("a spokeswoman for the Ministry of Defense": the
+    ministry qualifies the speaker, it is not the speaker)."""
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ in ("prep", "pobj"):
+            return True
+        t = t.head
+    return False
 
 
 def speaker_phrase(tok: Token) -> Span | None:
