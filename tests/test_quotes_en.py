@@ -279,3 +279,10 @@ def test_he_added_continues_the_last_speaker():
     ex = run('"We are ready," said Governor Ivan Orlov.\nPresident Putin signed the decree on Monday.\n'
              '"It is a good and timely decision," he added.', "en")
     assert "Orlov" in speaker(quote_with(ex, "It is a good and timely decision"))
+
+
+def test_a_spokesperson_is_a_person():
+    ex = run('"This is a technical exercise," a spokesperson for the regional government told reporters.', "en")
+    q = quote_with(ex, "This is a technical exercise")
+    ent = next(e for e in ex.entities if e.id == q.speaker.entity)
+    assert "spokesperson" in q.speaker.name and ent.type == "PERSON"
