@@ -286,3 +286,8 @@ def test_a_spokesperson_is_a_person():
     q = quote_with(ex, "This is a technical exercise")
     ent = next(e for e in ex.entities if e.id == q.speaker.entity)
     assert "spokesperson" in q.speaker.name and ent.type == "PERSON"
+
+
+def test_a_fronted_phrase_before_a_comma_is_not_a_reported_clause():
+    ex = run("In the Irkutsk region, local media reported no unusual activity at enlistment offices.", "en")
+    assert not [q for q in ex.quotes if q.text == "In the Irkutsk region"]
