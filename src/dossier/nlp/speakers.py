@@ -77,6 +77,8 @@ class Resolver:
         if not self.acceptable(tok, strict):
             return None
         hit = self.mention_of(tok) or self._name_in(tok)
+        if hit and hit[0].type != "PERSON" and self.doc.lang_ == "en":
+            hit = self._person_before(tok, hit) or hit
         if hit:
             ent, m = hit
             return Found(ent, ent.name, m[0], m[1])
@@ -102,6 +104,17 @@ class Resolver:
                 hits.append(h)
         hits.sort(key=lambda h: (h[0].type != "PERSON", abs(h[1][0] - tok.idx)))
         return hits[0] if hits else None
+
+    def _person_before(self, tok: Token, org: tuple[Entity, list[int]]) -> tuple[Entity, list[int]] | None:
+        """"Sociologist Marina Lebedeva of the … group Ural Opinion said": when the parse makes the
+        organisation the subject, a person named earlier in the same subject phrase (not through a
+        preposition) is the one who speaks."""
+        for t in tok.subtree:
+            h = self.mention_of(t)
+            if h and h[0].type == "PERSON" and h[1][1] <= org[1][0] and not _under_preposition(t, tok) \
+                    and t.dep_ not in ("pobj", "poss"):
+                return h
+        return None
 
     def _media_named(self, tok: Token) -> Found | None:
         """"the publication Ura.ru": a media word followed by a capitalised name names an outlet."""
