@@ -63,7 +63,8 @@ class Resolver:
             return False
         if self.mention_of(tok) or tok.lower_ in self.cues.pronouns or w in self.cues.pronouns:
             return True
-        if any(self.mention_of(t) for t in tok.subtree if t.i - tok.i < 4 or (t.dep_ == "appos" and t.head.i == tok.i)):
+        if any(self.mention_of(t) for t in tok.subtree
+               if t.i - tok.i < 4 or (t.dep_ == "appos" and t.head.i == tok.i and self.doc.lang_ == "en")):
             # "The coordinator of the project, lawyer Artem Klyuev, told …": a named apposition
             return True
         if w in self.cues.speaker_nouns or w in self.cues.descriptions or tok.lower_ in self.cues.speaker_nouns \
