@@ -279,3 +279,27 @@ def test_he_added_continues_the_last_speaker():
     ex = run('"We are ready," said Governor Ivan Orlov.\nPresident Putin signed the decree on Monday.\n'
              '"It is a good and timely decision," he added.', "en")
     assert "Orlov" in speaker(quote_with(ex, "It is a good and timely decision"))
+
+
+def test_a_spokesperson_is_a_person():
+    ex = run('"This is a technical exercise," a spokesperson for the regional government told reporters.', "en")
+    q = quote_with(ex, "This is a technical exercise")
+    ent = next(e for e in ex.entities if e.id == q.speaker.entity)
+    assert "spokesperson" in q.speaker.name and ent.type == "PERSON"
+
+
+def test_a_fronted_phrase_before_a_comma_is_not_a_reported_clause():
+    ex = run("In the Irkutsk region, local media reported no unusual activity at enlistment offices.", "en")
+    assert not [q for q in ex.quotes if q.text == "In the Irkutsk region"]
+
+
+def test_a_titled_name_missed_by_ner_speaks_before_its_organisation():
+    ex = run("Sociologist Marina Lebedeva of the Yekaterinburg-based group Ural Opinion said the bonuses were now "
+             "the main argument for poorer families.", "en")
+    assert "Lebedeva" in speaker(quote_with(ex, "the bonuses were now the main argument"))
+    assert any(e.type == "PERSON" and e.name == "Marina Lebedeva" for e in ex.entities)
+
+
+def test_a_possessor_does_not_speak_for_the_organisation():
+    ex = run("Putin's party United Russia said the vote was fair.", "en")
+    assert "Putin" not in speaker(quote_with(ex, "the vote was fair"))

@@ -284,6 +284,9 @@ def _trailing(ctx: Context, cue: Token, sent: Span) -> tuple[int, int] | None:
         return None
     if len(sent[: comma.i - sent.start]) < 4:
         return None
+    if ctx.lang == "en" and not any(t.pos_ in ("VERB", "AUX") or t.like_num for t in sent[: comma.i - sent.start]):
+        return None  # "In the Irkutsk region, local media reported …": a fronted phrase, not a reported
+        # clause (an elliptic figure still is: "For the Perm region, less than 9,000 people, says a source")
     return _strip_span(ctx.text, (sent.start_char, comma.idx))
 
 

@@ -63,7 +63,8 @@ class Resolver:
             return False
         if self.mention_of(tok) or tok.lower_ in self.cues.pronouns or w in self.cues.pronouns:
             return True
-        if any(self.mention_of(t) for t in tok.subtree if t.i - tok.i < 4 or (t.dep_ == "appos" and t.head.i == tok.i)):
+        if any(self.mention_of(t) for t in tok.subtree
+               if t.i - tok.i < 4 or (t.dep_ == "appos" and t.head.i == tok.i and self.doc.lang_ == "en")):
             # "The coordinator of the project, lawyer Artem Klyuev, told …": a named apposition
             return True
         if w in self.cues.speaker_nouns or w in self.cues.descriptions or tok.lower_ in self.cues.speaker_nouns \
@@ -77,6 +78,8 @@ class Resolver:
         if not self.acceptable(tok, strict):
             return None
         hit = self.mention_of(tok) or self._name_in(tok)
+        if hit and hit[0].type != "PERSON" and self.doc.lang_ == "en":
+            hit = self._person_before(tok, hit) or hit
         if hit:
             ent, m = hit
             return Found(ent, ent.name, m[0], m[1])
@@ -102,6 +105,17 @@ class Resolver:
                 hits.append(h)
         hits.sort(key=lambda h: (h[0].type != "PERSON", abs(h[1][0] - tok.idx)))
         return hits[0] if hits else None
+
+    def _person_before(self, tok: Token, org: tuple[Entity, list[int]]) -> tuple[Entity, list[int]] | None:
+        """"Sociologist Marina Lebedeva of the … group Ural Opinion said": when the parse makes the
+        organisation the subject, a person named earlier in the same subject phrase (not through a
+        preposition) is the one who speaks."""
+        for t in tok.subtree:
+            h = self.mention_of(t)
+            if h and h[0].type == "PERSON" and h[1][1] <= org[1][0] and not _under_preposition(t, tok) \
+                    and t.dep_ not in ("pobj", "poss"):
+                return h
+        return None
 
     def _media_named(self, tok: Token) -> Found | None:
         """"the publication Ura.ru": a media word followed by a capitalised name names an outlet."""
