@@ -303,3 +303,27 @@ def test_a_titled_name_missed_by_ner_speaks_before_its_organisation():
 def test_a_possessor_does_not_speak_for_the_organisation():
     ex = run("Putin's party United Russia said the vote was fair.", "en")
     assert "Putin" not in speaker(quote_with(ex, "the vote was fair"))
+
+
+def test_report_before_a_parenthetical_cue_with_an_adjunct_after_it():
+    # The reported clause is the one before ", residents said,"; what follows is the writer's framing.
+    ex = run("Enlistment offices in the Voronezh region have been serving summonses since March 13, residents "
+             "and local lawyers said, in what appears to be the largest call-in since autumn.", "en")
+    q = quote_with(ex, "Enlistment offices in the Voronezh region have been serving summonses")
+    assert q.kind == "indirect" and "residents" in speaker(q)
+    assert not [x for x in ex.quotes if "in what appears" in x.text]
+
+
+def test_trailing_attribution_to_a_newspaper_with_a_long_name():
+    ex = run("At least 300 men in the city of Voronezh received papers in the first two days, the local "
+             "newspaper Voronezh Courier reported.", "en")
+    q = quote_with(ex, "At least 300 men in the city of Voronezh received papers")
+    assert "Voronezh Courier" in speaker(q)
+
+
+def test_a_title_before_a_name_the_model_calls_a_place_is_a_person():
+    # The small English model tags unfamiliar Russian names as GPE; "Lawyer" is her title.
+    ex = run("Lawyer Natalia Korneva said that men must appear at the office.", "en")
+    q = quote_with(ex, "men must appear at the office")
+    assert speaker(q) == "Natalia Korneva"
+    assert any("Lawyer" in r for r in next(e for e in ex.entities if e.name == "Natalia Korneva").roles)

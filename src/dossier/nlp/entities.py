@@ -257,6 +257,11 @@ def ner_entities(doc: Doc, lang: str = "en") -> EntityIndex:
     return index
 
 
+# Labels the small English model gives Russian names it does not know ("Lawyer Natalia Korneva" → GPE);
+# a real place among them is caught by the gazetteer (`_is_place`).
+_NAME_MISLABELS = ("", "GPE", "LOC", "FAC", "NORP")
+
+
 def _titled_names(doc: Doc, index: EntityIndex) -> None:
     """"Sociologist Marina Lebedeva of the group …": a person word with a capital (a title) followed by
     two or three capitalised proper nouns that NER left out is a person. Hand-written: the small
@@ -267,7 +272,8 @@ def _titled_names(doc: Doc, index: EntityIndex) -> None:
             continue
         words = []
         for t in doc[tok.i + 1:tok.i + 4]:
-            if t.pos_ != "PROPN" or not t.text[:1].isupper() or not t.text[1:].islower() or t.ent_type_:
+            if t.pos_ != "PROPN" or not t.text[:1].isupper() or not t.text[1:].islower() \
+                    or t.ent_type_ not in _NAME_MISLABELS:
                 break
             words.append(t)
         if not 2 <= len(words) <= 3 or (words[-1].i + 1 < len(doc) and doc[words[-1].i + 1].pos_ == "PROPN"):

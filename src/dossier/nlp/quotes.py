@@ -275,12 +275,19 @@ def _trailing(ctx: Context, cue: Token, sent: Span) -> tuple[int, int] | None:
         return None  # "…went further, asking students to …": a participle adds an act, not an attribution
         # ("…, citing two officials" still relays the clause before it)
     comma = next((t for t in reversed(sent[: cue.i - sent.start]) if t.text == ","), None)
-    if comma is None or cue.i - comma.i > 5 or any(t.pos_ == "VERB" and t.i != cue.i for t in sent[comma.i - sent.start:
+    if comma is None or cue.i - comma.i > 8 or any(t.pos_ == "VERB" and t.i != cue.i for t in sent[comma.i - sent.start:
                                                                                                       cue.i - sent.start]):
         return None
+    if comma.i + 1 < cue.i and cue.doc[comma.i + 1].pos_ == "CCONJ":
+        return None  # ", and the lawmakers then said …" coordinates a new statement, it attributes nothing
+    if (cue.lower_,) not in ctx.cues.citing and any(c.dep_ in ("dobj", "obj") for c in cue.children):
+        return None  # "…, they said nothing more": the verb has its own object
+    after = sent[cue.i - sent.start + 1:]
+    if after and after[0].text == ",":  # "…, X said, in what appears to be …": an adjunct after the comma
+        after = after[:1]
     if not all(t.is_punct or t.is_space or t.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PRON", "ADP", "ADV", "VERB", "AUX", "PART")
                or (t.pos_ == "NUM" and ctx.lang == "en")  # "…, citing two officials in Kazan"
-               for t in sent[cue.i - sent.start + 1:]):
+               for t in after):
         return None
     if len(sent[: comma.i - sent.start]) < 4:
         return None
@@ -315,6 +322,8 @@ def _parenthetical(ctx: Context, cue: Token, sent: Span) -> tuple[int, int, int]
     between = [t for t in sent[opening.i - sent.start + 1:close.i - sent.start] if t.i != cue.i]
     if any(t.pos_ in ("VERB", "AUX", "SCONJ") for t in between):
         return None
+    if any(t.pos_ in ("VERB", "AUX") for t in sent[:opening.i - sent.start]):
+        return None  # "<a full clause>, residents said, in what appears …": the report is the clause before
     start, end = _strip_span(ctx.text, (close.idx + 1, sent.end_char))
     return (start, end, opening.idx) if len(ctx.text[start:end].split()) >= 3 else None
 
