@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from dossier.domains import Pack, TriggerRule, active_pack, load_pack
 from dossier.domains.phrases import Match, PhraseIndex, longest_first, norm, russian_lemma
 from dossier.model import Event, Place, Quantity, Trigger
+from dossier.nlp.sentences import line_sentences
 
 # dependency relations by which a cue attached to a governor of the trigger scopes over it
 MODIFIER_DEPS = {"neg", "aux", "auxpass", "aux:pass", "advmod", "amod", "det", "mark", "discourse", "xcomp",
@@ -134,7 +135,7 @@ def focus_region(doc: Doc, places: list[Place]) -> str | None:
     everywhere = _regions(affirmed)
     if len(everywhere) == 1:
         return everywhere[0]
-    sents = segments(doc)
+    sents = line_sentences(doc)
     lede = _regions([p for p in affirmed if sents and p.start < sents[0].end_char])
     counts = Counter(r for p in affirmed for r in _regions([p]))
     if len(lede) == 1 and counts and counts.most_common(1)[0][0] == lede[0]:
@@ -142,24 +143,8 @@ def focus_region(doc: Doc, places: list[Place]) -> str | None:
     return None
 
 
-def segments(doc: Doc) -> list[Span]:
-    """Sentences, also cut at line breaks: a headline or a dateline the parser ran into the next
-    paragraph is a sentence of its own, and a line break is a paragraph boundary."""
-    out = []
-    for sent in doc.sents:
-        start = sent.start
-        for tok in sent:
-            if tok.is_space and "\n" in tok.text:
-                if tok.i > start:
-                    out.append(doc[start:tok.i])
-                start = tok.i + 1
-        if start < sent.end:
-            out.append(doc[start:sent.end])
-    return [s for s in out if s.text.strip()]
-
-
 def sentence_infos(doc: Doc, comp: Compiled, places: list[Place]) -> list[SentenceInfo]:
-    infos = [SentenceInfo(span=s, index=i) for i, s in enumerate(segments(doc))]
+    infos = [SentenceInfo(span=s, index=i) for i, s in enumerate(line_sentences(doc))]
     quantities: list[Quantity] = doc._.quantities or []
     for info in infos:
         s = info.span

@@ -23,6 +23,7 @@ from dossier.nlp import lexicon
 from dossier.nlp.entities import EntityIndex
 from dossier.nlp.quote_dates import quote_date
 from dossier.nlp.quote_marks import Marked, find_marked
+from dossier.nlp.sentences import sentences
 from dossier.nlp.speakers import SUBJECT_DEPS, Found, Resolver, subject_of
 
 log = logging.getLogger(__name__)
@@ -96,51 +97,6 @@ class Context:
                 end = m.end() if m.group() != "\n" else m.start()
                 break
         return start, end
-
-
-def sentences(doc: Doc, lang: str = "en") -> list[Span]:
-    """The parser's sentences, also cut at line breaks (a heading never runs into the next paragraph).
-
-    Russian Docs get their sentences from punctuation instead: their dependency trees come from Natasha
-    per sentence, and spaCy's tree-derived ``doc.sents`` can split a sentence between subject and verb."""
-    if lang == "ru":
-        return _punctuation_sentences(doc)
-    out = []
-    for sent in doc.sents:
-        start = sent.start
-        for tok in sent:
-            if tok.is_space and "\n" in tok.text:
-                if tok.i > start:
-                    out.append(doc[start:tok.i])
-                start = tok.i + 1
-        if sent.end > start:
-            out.append(doc[start:sent.end])
-    return out
-
-
-_ABBREV = re.compile(r"(?:\b[A-ZА-ЯЁ]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Jr|Sr|Prof|Gov|Sen|Rep|Lt|ул|г|гг|им|т|д|"
-                     r"пр|просп|обл|р-н|тыс|млн|млрд|трлн|руб|ст|ч|п))\.$")
-
-
-def _punctuation_sentences(doc: Doc) -> list[Span]:
-    text, out, start = doc.text, [], 0
-    for m in re.finditer(r"[.!?…]+[\"»”]?(?=\s+[\"«“„(—–A-ZА-ЯЁ0-9])|\n+", text):
-        if m.group()[0] == "." and _ABBREV.search(text[max(0, m.start() - 8):m.start() + 1]):
-            continue
-        _add_sentence(doc, start, m.end(), out)
-        start = m.end()
-    _add_sentence(doc, start, len(text), out)
-    return out
-
-
-def _add_sentence(doc: Doc, start: int, end: int, out: list[Span]) -> None:
-    while start < end and doc.text[start].isspace():
-        start += 1
-    while end > start and doc.text[end - 1].isspace():
-        end -= 1
-    span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
-    if span is not None and len(span):
-        out.append(span)
 
 
 def _direct_frame(ctx: Context, m: Marked, used: set[int]) -> Candidate:
