@@ -49,3 +49,13 @@ def test_date_of_reads_every_contract_precision():
     assert date_of("2023-03-17") == dt.date(2023, 3, 17)
     assert date_of("2023-04") == dt.date(2023, 4, 1) and date_of("2023") == dt.date(2023, 1, 1)
     assert date_of(None) is None and date_of("2023-02-30") is None and date_of("soon") is None
+
+
+def test_the_package_exports_the_extract_function_not_its_module():
+    import subprocess
+    import sys
+
+    code = "from dossier import read_one, extract; import dossier.extract; from dossier import extract as e2; " \
+           "print(callable(extract), callable(e2))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "True"]

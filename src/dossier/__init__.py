@@ -15,6 +15,9 @@ __all__ = ["extract", "read_one", "Store", "Extraction", "Document"]
 def __getattr__(name: str):  # lazy: importing dossier must not load spaCy
     if name == "extract":
         from dossier.extract import extract
+        # Importing the submodule just bound `dossier.extract` to the module; the package's name is the
+        # function (else `from dossier import extract` hands back the module).
+        globals()["extract"] = extract
         return extract
     if name == "read_one":
         from dossier.sources import read_one
