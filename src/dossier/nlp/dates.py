@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -230,13 +230,16 @@ def reference_date(mentions: list[Mention], published: str | None) -> tuple[dt.d
     return dt.date(anchor, first.month if first else 12, 1), False
 
 
-def _nearest_year(month: int, ref: dt.date, past: bool, future: bool) -> int:
+def _nearest_year(month: int, ref: dt.date, past: bool, future: bool, day: int | None = None) -> int:
     here = ref.year * 12 + ref.month
     options = [ref.year - 1, ref.year, ref.year + 1]
+    # with a day, "15 января" written on 12 January is still ahead in the same month
+    at = (lambda y: (y, month, day or 0)) if day else (lambda y: (y * 12 + month, 0, 0))
+    now = (ref.year, ref.month, ref.day) if day else (here, 0, 0)
     if past:
-        options = [y for y in options if y * 12 + month <= here] or options
+        options = [y for y in options if at(y) <= now] or options
     if future:
-        options = [y for y in options if y * 12 + month > here] or options
+        options = [y for y in options if at(y) > now] or options
     return min(options, key=lambda y: (abs(y * 12 + month - here), y != ref.year))
 
 
@@ -253,8 +256,13 @@ def _shift(ref: dt.date, unit: str, offset: int) -> tuple[int, int, int]:
     return ref.year + offset, 1, 1
 
 
-def resolve(x: Mention, text: str, g: DateGrammar, ref: dt.date | None, published: bool) -> str | None:
-    """The ISO value of a mention at its precision, or None when it cannot be resolved."""
+def resolve(x: Mention, text: str, g: DateGrammar, ref: dt.date | None, published: bool,
+            tense: str | None = None) -> str | None:
+    """The ISO value of a mention at its precision, or None when it cannot be resolved.
+
+    `tense` ("Past"/"Fut") is the tense of the verb governing the date, used like a past/future cue
+    when the text has none ("С 1 января вступили в силу" is last January, "заработает не позднее
+    1 ноября" the coming November)."""
     if x.rel:
         if not (published and ref):
             return None
@@ -265,8 +273,10 @@ def resolve(x: Mention, text: str, g: DateGrammar, ref: dt.date | None, publishe
         if ref is None:
             return None
         before = text[max(0, x.start - 30):x.start]
-        year = ref.year if x.period_year or not x.month or not ref else _nearest_year(
-            x.month, ref, bool(g.past.search(before)), bool(g.future.search(before)))
+        past, future = bool(g.past.search(before)), bool(g.future.search(before))
+        if not (past or future):
+            past, future = tense == "Past", tense == "Fut"
+        year = ref.year if x.period_year or not x.month or not ref else _nearest_year(x.month, ref, past, future, x.day)
     if x.precision == "day":
         try:
             return dt.date(year, x.month, x.day).isoformat()
@@ -286,8 +296,12 @@ def _relation(g: DateGrammar, text: str, x: Mention, value: str | None, ref: dt.
     return rel
 
 
-def find_dates(text: str, lang: str, published: str | None = None) -> list[DateRef]:
-    """Every date in `text` as contract DateRefs, resolved against `published` (ISO) when given."""
+def find_dates(text: str, lang: str, published: str | None = None,
+               tense_at: Callable[[int, int], str | None] | None = None) -> list[DateRef]:
+    """Every date in `text` as contract DateRefs, resolved against `published` (ISO) when given.
+
+    `tense_at(start, end)` gives the tense of the verb governing a span (from a parsed Doc); it is
+    used only when the language's date data sets ``governing_verb_tense``."""
     g = grammar(lang)
     mentions = find_mentions(text, lang)
     for x in mentions:
@@ -295,7 +309,8 @@ def find_dates(text: str, lang: str, published: str | None = None) -> list[DateR
     ref, is_pub = reference_date(mentions, published)
     out = []
     for x in mentions:
-        value = resolve(x, text, g, ref, is_pub)
+        tense = tense_at(x.start, x.end) if tense_at and g.lex.get("governing_verb_tense") else None
+        value = resolve(x, text, g, ref, is_pub, tense)
         out.append(DateRef(start=x.start, end=x.end, text=text[x.start:x.end], value=value,
                            precision=x.precision if x.precision in ("day", "month", "year") else None,
                            relation=_relation(g, text, x, value, ref)))
@@ -306,8 +321,26 @@ def dates_of(doc: Doc, lang: str) -> list[DateRef]:
     """The dates of a Doc, computed once (the quantities component reads them to skip date numbers)."""
     if _CACHE_KEY not in doc.user_data:
         meta = doc._.meta or {}
-        doc.user_data[_CACHE_KEY] = find_dates(doc.text, lang, meta.get("published"))
+        doc.user_data[_CACHE_KEY] = find_dates(doc.text, lang, meta.get("published"),
+                                               lambda s, e: governing_tense(doc, s, e))
     return doc.user_data[_CACHE_KEY]
+
+
+def governing_tense(doc: Doc, start: int, end: int) -> str | None:
+    """Tense of the nearest verb above a span in the parse: no library resolves a bare day-month's
+    year from the clause's tense, so this walks the tree (hand-written; Russian morphology marks
+    perfective non-past verbs Tense=Fut, so «заработает» counts as future)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not doc.has_annotation("DEP"):
+        return None
+    tok = span.root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") and tok.morph.get("Tense"):
+            return tok.morph.get("Tense")[0]
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
 
 
 @Language.factory("dossier_dates", default_config={"lang": "en"})
