@@ -29,3 +29,8 @@ def test_dash_speech_pieces_without_author_words():
 
 def test_dash_inside_a_sentence_is_not_speech():
     assert runs("Задание составляет 3 тысячи человек — это меньше, чем в прошлом году.") == []
+
+
+def test_lapki_closed_by_a_straight_quote():
+    # „…" typed on a keyboard without “: the straight mark after a word closes the „
+    assert runs('„Это классическая подмена", — говорит юрист.') == ["Это классическая подмена"]
