@@ -309,3 +309,12 @@ def test_en_plural_demonyms_are_counted() -> None:
 ])
 def test_year_ranges_are_not_quantities(text: str, lang: str) -> None:
     assert quantities(text, lang) == []
+
+
+@pytest.mark.parametrize("text, value, counted", [
+    ("Адвокат рассказала, что двоих её подзащитных задержали полицейские.", 2, "подзащитный"),
+    ("В военкомат вызвали пятерых наших сотрудников.", 5, "сотрудник"),
+])
+def test_ru_possessive_determiner_between_numeral_and_noun(text: str, value: int, counted: str) -> None:
+    q = one(text, "ru")
+    assert (q.value, q.counted) == (value, counted)
