@@ -215,3 +215,17 @@ def test_a_day_range_is_one_date_and_no_quantity(text: str, lang: str, span: str
 ])
 def test_en_tense_of_the_governing_verb_picks_the_year(text: str, published: str, value: str) -> None:
     assert dates(text, "en", published)[0].value == value
+
+
+# --- Russian: the tense of the governing verb picks the year of a bare day-month -----------------
+
+@pytest.mark.parametrize("text, published, value", [
+    # written in October: a past-tense verb points back to this January, not the nearer next one
+    ("С 1 января вступили в силу новые поправки о призыве.", "2023-10-12", "2023-01-01"),
+    # written in April: a perfective future verb points to the coming November, not the nearer past one
+    ("Реестр военнообязанных заработает не позднее 1 ноября.", "2023-04-15", "2023-11-01"),
+    # a future day later in the current month stays in this year
+    ("Новый набор резервистов начнётся 15 января.", "2023-01-12", "2023-01-15"),
+])
+def test_russian_governing_verb_tense_chooses_the_year(text, published, value):
+    assert one(text, "ru", published).value == value

@@ -342,3 +342,12 @@ def test_en_a_number_in_a_name_or_an_indefinite_one_is_no_amount(text: str) -> N
 def test_en_one_with_a_scale_is_still_an_amount() -> None:
     (q,) = quantities("One million men could be called up.", "en")
     assert q.value == 1000000
+
+
+@pytest.mark.parametrize("text, value, counted", [
+    ("Адвокат рассказала, что двоих её подзащитных задержали полицейские.", 2, "подзащитный"),
+    ("В военкомат вызвали пятерых наших сотрудников.", 5, "сотрудник"),
+])
+def test_ru_possessive_determiner_between_numeral_and_noun(text: str, value: int, counted: str) -> None:
+    q = one(text, "ru")
+    assert (q.value, q.counted) == (value, counted)

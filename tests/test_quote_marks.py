@@ -36,3 +36,8 @@ def test_dash_speech_author_words_may_start_with_the_speakers_name():
     text = "— We already see people leaving, — Kovrigin said.\n\nThe bill passed."
     (m,) = find_marked(text)
     assert text[m.start:m.end] == "We already see people leaving"
+
+
+def test_lapki_closed_by_a_straight_quote():
+    # „…" typed on a keyboard without “: the straight mark after a word closes the „
+    assert runs('„Это классическая подмена", — говорит юрист.') == ["Это классическая подмена"]

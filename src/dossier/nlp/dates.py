@@ -231,13 +231,16 @@ def reference_date(mentions: list[Mention], published: str | None) -> tuple[dt.d
     return dt.date(anchor, first.month if first else 12, 1), False
 
 
-def _nearest_year(month: int, ref: dt.date, past: bool, future: bool) -> int:
+def _nearest_year(month: int, ref: dt.date, past: bool, future: bool, day: int | None = None) -> int:
     here = ref.year * 12 + ref.month
     options = [ref.year - 1, ref.year, ref.year + 1]
+    # with a day, "15 января" written on 12 January is still ahead in the same month
+    at = (lambda y: (y, month, day or 0)) if day else (lambda y: (y * 12 + month, 0, 0))
+    now = (ref.year, ref.month, ref.day) if day else (here, 0, 0)
     if past:
-        options = [y for y in options if y * 12 + month <= here] or options
+        options = [y for y in options if at(y) <= now] or options
     if future:
-        options = [y for y in options if y * 12 + month > here] or options
+        options = [y for y in options if at(y) > now] or options
     return min(options, key=lambda y: (abs(y * 12 + month - here), y != ref.year))
 
 
@@ -255,7 +258,10 @@ def _shift(ref: dt.date, unit: str, offset: int) -> tuple[int, int, int]:
 
 
 def resolve(x: Mention, text: str, g: DateGrammar, ref: dt.date | None, published: bool) -> str | None:
-    """The ISO value of a mention at its precision, or None when it cannot be resolved."""
+    """The ISO value of a mention at its precision, or None when it cannot be resolved.
+
+    Without a past/future cue before it, the tense of the verb governing the date (`x.tense`) decides
+    ("С 1 января вступили в силу" is last January, "will take effect on November 1" the coming one)."""
     if x.rel:
         if not (published and ref):
             return None
@@ -266,9 +272,10 @@ def resolve(x: Mention, text: str, g: DateGrammar, ref: dt.date | None, publishe
         if ref is None:
             return None
         before = text[max(0, x.start - 30):x.start]
-        year = ref.year if x.period_year or not x.month or not ref else _nearest_year(
-            x.month, ref, bool(g.past.search(before)) or x.tense == "past",
-            bool(g.future.search(before)) or x.tense == "future")
+        past, future = bool(g.past.search(before)), bool(g.future.search(before))
+        if not (past or future):
+            past, future = x.tense == "past", x.tense == "future"
+        year = ref.year if x.period_year or not x.month or not ref else _nearest_year(x.month, ref, past, future, x.day)
     if x.precision == "day":
         try:
             return dt.date(year, x.month, x.day).isoformat()
@@ -293,14 +300,15 @@ def _relation(g: DateGrammar, text: str, x: Mention, value: str | None, ref: dt.
 _FUTURE_AUX = {"will", "shall", "'ll", "going"}
 
 
-def _governing_verb(doc: Doc, start: int) -> Any:
-    """The first verb above the token at character `start` in the parse, or None."""
+def _governing_verb(doc: Doc, start: int, lang: str) -> Any:
+    """The first verb above the token at character `start` in the parse, or None. Outside English
+    only a finite verb counts (one whose morphology has a tense)."""
     tok = doc.char_span(start, start + 1, alignment_mode="expand")
     tok = tok[0] if tok is not None and len(tok) else None
     for _ in range(8):
         if tok is None:
             return None
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux" and (lang == "en" or tok.morph.get("Tense")):
             return tok
         if tok.head is tok:
             return None
@@ -308,9 +316,12 @@ def _governing_verb(doc: Doc, start: int) -> Any:
     return None
 
 
-def _tense(verb: Any) -> str | None:
+def _tense(verb: Any, lang: str) -> str | None:
     """"past" for a simple past ("signed since January 1", "announced in September"), "future" for
-    will/shall/going to or "is to be launched"; None for the present and anything unclear."""
+    will/shall/going to or "is to be launched"; None for the present and anything unclear. Russian
+    morphology says it directly (perfective non-past verbs are Tense=Fut: «заработает»)."""
+    if lang != "en":
+        return {"Past": "past", "Fut": "future"}.get(next(iter(verb.morph.get("Tense")), ""))
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowers = {a.lower_ for a in auxes}
     if lowers & _FUTURE_AUX or ("to" in lowers and verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP")):
@@ -324,24 +335,24 @@ def _tense(verb: Any) -> str | None:
     return None
 
 
-def _read_tenses(doc: Doc, mentions: list[Mention]) -> None:
+def _read_tenses(doc: Doc, mentions: list[Mention], lang: str) -> None:
     for x in mentions:
         if x.year is None and x.month and not x.rel:
-            verb = _governing_verb(doc, x.start)
-            x.tense = _tense(verb) if verb is not None else None
+            verb = _governing_verb(doc, x.start, lang)
+            x.tense = _tense(verb, lang) if verb is not None else None
 
 
 def find_dates(text: str, lang: str, published: str | None = None, doc: Doc | None = None) -> list[DateRef]:
     """Every date in `text` as contract DateRefs, resolved against `published` (ISO) when given.
-    With an English parse (`doc`) and a full publication date, the tense of the governing verb says
-    past or future for a date without a year."""
+    With a parse (`doc`), a full publication date and ``governing_verb_tense`` in the language's date
+    data, the tense of the governing verb says past or future for a date without a year."""
     g = grammar(lang)
     mentions = find_mentions(text, lang)
     for x in mentions:
         x.deadline = x.month is None and g.relation_before(text, x.start)[1] in ("by", "until", "before")
     ref, is_pub = reference_date(mentions, published)
-    if is_pub and doc is not None and lang == "en" and doc.has_annotation("DEP"):
-        _read_tenses(doc, mentions)  # only against a real day of writing: a bare year is no "now"
+    if is_pub and doc is not None and g.lex.get("governing_verb_tense") and doc.has_annotation("DEP"):
+        _read_tenses(doc, mentions, lang)  # only against a real day of writing: a bare year is no "now"
     out = []
     for x in mentions:
         value = resolve(x, text, g, ref, is_pub)

@@ -199,6 +199,9 @@ def _noun_phrase(doc: Doc, i: int, lx: Lex) -> tuple[str | None, int]:
             return None, -1  # "1,000 Russia …": a name is not what is counted, a plural one is ("Russians")
         modifier = t.pos_ in ("ADJ", "PROPN") or (t.pos_ == "VERB" and ("Part" in t.morph.get("VerbForm")
                                                                        or t.tag_ == "VBN"))
+        # «двоих её подзащитных», «трое наших сотрудников»: a Russian possessive or demonstrative
+        # determiner between the numeral and the noun (Natasha tags «её» PRON with dep det)
+        modifier = modifier or (lx.lang == "ru" and t.dep_ == "det" and t.pos_ in ("DET", "PRON"))
         if noun:
             mods.append(t)
             if not (lx.lang == "en" and nxt is not None and nxt.pos_ == "NOUN" and t.dep_ == "compound"):

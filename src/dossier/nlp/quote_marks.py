@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-OPENERS = {"«": "»", "„": "“”", "“": "”", '"': '"', "‹": "›"}
+# „ closes with “ or ”, and in typed text often with a straight " („…" from a keyboard without “)
+OPENERS = {"«": "»", "„": "“”\"", "“": "”", '"': '"', "‹": "›"}
 CLOSERS = set("»“”\"›")
 _DASHES = "—–"
 # ", — сказал он": punctuation, a dash, then the author's words (lower case) — the end of a speech piece.
@@ -57,7 +58,7 @@ def _scan(text: str, start: int, end: int) -> tuple[list[Marked], int | None]:
         if c == '"':  # straight marks look alike: a word start opens, anything else closes
             if _can_open(text, i) and i + 1 < end and not text[i + 1].isspace():
                 stack.append((c, i))
-            elif top == '"':
+            elif top is not None and c in OPENERS[top]:
                 _, at = stack.pop()
                 if not stack:
                     found.append(Marked(at + 1, i, at, i + 1))
