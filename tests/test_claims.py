@@ -117,3 +117,32 @@ def test_recompute_rebuilds_the_same_claims(store: Store) -> None:
     before = [(c.id, c.independent_sources) for c in list_claims(store)]
     assert recompute(store, PACK) == len(before)
     assert [(c.id, c.independent_sources) for c in list_claims(store)] == before
+
+
+def test_many_near_copies_in_the_store_are_one_independent_source(store: Store) -> None:
+    """A wire story republished by many outlets: one cluster in the dedup index, so one source
+    (independence comes from documents.duplicate_of, not from comparing texts per claim)."""
+    n = 25
+    for i in range(n):
+        text = URAL_EN + f" Republished by outlet {i}." if i else URAL_EN
+        store.add(article(text, f"Outlet {i}", "2023-03-14"))
+    [claim] = list_claims(store, region="RU-SVE", type="summons")
+    assert len({s.doc_id for s in claim.sources}) == n and claim.independent_sources == 1
+    assert len({s.group for s in claim.sources}) == 1
+    store.add(article(DENIAL, "Oblast Press Service", "2023-03-15"))  # a second, independent voice
+    [claim] = list_claims(store, region="RU-SVE", type="summons")
+    assert claim.independent_sources == 2 and claim.contradicted
+
+
+def test_the_store_path_compares_no_texts(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dossier.claims as claims_mod
+
+    def fail(texts, threshold=0.7):  # noqa: ANN001, ANN202
+        assert len(texts) < 2, "claims rebuild compared texts pairwise"
+        return []
+
+    monkeypatch.setattr(claims_mod, "near_duplicate_pairs", fail)
+    store.add(article(URAL_EN, "Ural Daily", "2023-03-14"))
+    store.add(article(URAL_EN.replace("on Monday", "this Monday"), "News Aggregator", "2023-03-14"))
+    [claim] = list_claims(store, region="RU-SVE", type="summons")
+    assert claim.independent_sources == 1

@@ -46,7 +46,12 @@ STATE_KEY = "claims_events"  # dossier_meta row: number of events the stored cla
 
 def attach(store: Store, pack: Pack | None = None) -> Store:
     """Create the claims tables (if missing) and keep claims current as documents are added."""
+    from dossier.store.dedup import enable_dedup
+
     pack = pack or active_pack()
+    # independence comes from the dedup links, so claims never run without the dedup hook (idempotent;
+    # it registers itself first, so documents.duplicate_of is set before the claims hook reads it)
+    enable_dedup(store)
     with store.engine.begin() as conn:
         schema.metadata.create_all(conn, tables=list(TABLES))
 
@@ -99,8 +104,10 @@ def recompute(store: Store, pack: Pack | None = None) -> int:
 
 def recompute_keys(conn: Connection, keys: set[tuple[str, str]], pack: Pack) -> int:
     """Rebuild the claims of the given (type, place) pairs from the stored events."""
-    records, texts, dups = _records(conn, keys)
-    built = [c for c in build_claims(records, texts, duplicate_of=dups, window_days=pack.window_days,
+    records, dups = _records(conn, keys)
+    # independence comes from documents.duplicate_of (set by the dedup hook, which runs first):
+    # no texts are passed, so no pairwise text comparison happens here
+    built = [c for c in build_claims(records, None, duplicate_of=dups, window_days=pack.window_days,
                                      tolerance=pack.quantity_tolerance) if (c.type, c.place) in keys]
     for etype, place in keys:
         conn.execute(delete(claims).where(claims.c.type == etype, claims.c.place == place))
@@ -110,17 +117,21 @@ def recompute_keys(conn: Connection, keys: set[tuple[str, str]], pack: Pack) -> 
     return len(built)
 
 
-def _records(conn: Connection, keys: set[tuple[str, str]]) -> tuple[list[EventRecord], dict[str, str], dict]:
+def _records(conn: Connection, keys: set[tuple[str, str]]) -> tuple[list[EventRecord], dict]:
     e, ep, d, q = schema.events, schema.event_places, schema.documents, schema.quantities
     wanted = select(ep.c.doc_id, ep.c.event_idx).where(tuple_(e.c.type, ep.c.place_id).in_(list(keys))).join(
         e, and_(e.c.doc_id == ep.c.doc_id, e.c.idx == ep.c.event_idx))
     pairs = {(r.doc_id, r.event_idx) for r in conn.execute(wanted)}
     if not pairs:
-        return [], {}, {}
+        return [], {}
     rows = conn.execute(select(e, d.c.published, d.c.outlet, d.c.url, d.c.duplicate_of).join(d, d.c.id == e.c.doc_id)
                         .where(tuple_(e.c.doc_id, e.c.idx).in_(list(pairs)))).all()
     doc_ids = {r.doc_id for r in rows}
-    texts = {r.id: r.text for r in conn.execute(select(d.c.id, d.c.text).where(d.c.id.in_(doc_ids)))}
+    # only the sentences are needed, not whole texts
+    sentences = {(r.doc_id, r.idx): r.sentence for r in conn.execute(
+        select(e.c.doc_id, e.c.idx, func.substr(d.c.text, e.c.sentence_start + 1,
+                                                e.c.sentence_end - e.c.sentence_start).label("sentence"))
+        .join(d, d.c.id == e.c.doc_id).where(tuple_(e.c.doc_id, e.c.idx).in_(list(pairs))))}
     qty = {(r.doc_id, r.idx): r for r in conn.execute(select(q).where(q.c.doc_id.in_(doc_ids)))}
     records, dups = [], {}
     for r in rows:
@@ -128,14 +139,13 @@ def _records(conn: Connection, keys: set[tuple[str, str]]) -> tuple[list[EventRe
         idx = json.loads(r.quantities or "[]")
         qr = qty.get((r.doc_id, idx[0])) if idx else None
         value = None if qr is None else next((v for v in (qr.value, qr.high, qr.low) if v is not None), None)
-        text = texts.get(r.doc_id, "")
         records.append(EventRecord(
             doc_id=r.doc_id, event_idx=r.idx, type=r.type, polarity=r.polarity,
             places=[p for p in json.loads(r.places or "[]")], date=r.date or r.published,
             outlet=outlet_key(r.outlet, r.url), speaker=r.speaker_name, quantity=value,
             counted=qr.counted if qr is not None else None, trigger=r.trigger_text or "",
-            sentence=text[r.sentence_start:r.sentence_end] if r.sentence_start is not None else ""))
-    return records, texts, dups
+            sentence=sentences.get((r.doc_id, r.idx)) or "" if r.sentence_start is not None else ""))
+    return records, dups
 
 
 def _claim_row(c: Claim) -> dict[str, Any]:
