@@ -146,3 +146,23 @@ def test_the_store_path_compares_no_texts(store: Store, monkeypatch: pytest.Monk
     store.add(article(URAL_EN.replace("on Monday", "this Monday"), "News Aggregator", "2023-03-14"))
     [claim] = list_claims(store, region="RU-SVE", type="summons")
     assert claim.independent_sources == 1
+
+
+def test_incremental_claims_equal_a_full_rebuild() -> None:
+    """The ingest hook appends to claims in place; a full recompute must give the same claims."""
+    from dossier.claims_bench import corpus
+    from dossier.workspace import prepare
+
+    store = prepare(Store(":memory:"))
+    docs = corpus(60, cluster=10)
+    for ex in docs[::-1] + [article(DENIAL, "Oblast Press Service", "2023-03-15")]:  # reversed: some rebuild
+        store.add(ex)
+
+    def snapshot() -> list:
+        return [(c.id, c.end, len(c.sources), c.independent_sources, c.polarities, c.contradictions,
+                 c.quantity_low, c.quantity_high, sorted((s.doc_id, s.event_idx, s.group) for s in c.sources))
+                for c in list_claims(store, limit=1000)]
+
+    before = snapshot()
+    recompute(store)
+    assert snapshot() == before

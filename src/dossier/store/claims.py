@@ -11,9 +11,10 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (Boolean, Column, Connection, Float, ForeignKey, Integer, String, Table, Text, and_,
-                        delete, func, insert, or_, select, tuple_)
+                        delete, func, insert, or_, select, tuple_, update)
 
-from dossier.claims import Claim, ClaimSource, EventRecord, build_claims, outlet_key
+from dossier.claims import Claim, ClaimSource, EventRecord, build_claims, contradictions, outlet_key
+from dossier.model import date_of
 from dossier.domains import Pack, active_pack
 from dossier.store import schema
 
@@ -57,8 +58,9 @@ def attach(store: Store, pack: Pack | None = None) -> Store:
 
     def on_document(_store: Store, conn: Connection, ex: Extraction, doc_id: str) -> None:
         keys = {(e.type, p) for e in ex.events for p in e.places}
-        if keys:
-            recompute_keys(conn, keys, pack)
+        rebuild = {k for k in keys if not _append(conn, k, doc_id, pack)}
+        if rebuild:
+            recompute_keys(conn, rebuild, pack)
         _mark_current(conn)
 
     if not any(getattr(h, "__name__", "") == "on_document" and getattr(h, "__module__", "") == __name__
@@ -117,10 +119,65 @@ def recompute_keys(conn: Connection, keys: set[tuple[str, str]], pack: Pack) -> 
     return len(built)
 
 
-def _records(conn: Connection, keys: set[tuple[str, str]]) -> tuple[list[EventRecord], dict]:
+def _append(conn: Connection, key: tuple[str, str], doc_id: str, pack: Pack) -> bool:
+    """Add one new document's events to the existing claim of `key` whose window holds them, without
+    rebuilding it: its group is found by outlet or dedup cluster root in SQL, and the claim's summary
+    is recomputed from its stored source rows. Returns False (caller rebuilds the key) whenever the
+    grouping could shift: an undated event, or a date outside every existing claim's window."""
+    records, dups = _records(conn, {key}, doc_id=doc_id)
+    if not records:
+        return True
+    rows = conn.execute(select(claims.c.id, claims.c.start).where(claims.c.type == key[0], claims.c.place == key[1])
+                        ).all()
+    targets = []
+    for r in records:
+        d = date_of(r.date)
+        hit = [c.id for c in rows if d and c.start and 0 <= (d - date_of(c.start)).days <= pack.window_days]
+        if len(hit) != 1:
+            return False
+        targets.append((hit[0], r))
+    cs, docs = claim_sources, schema.documents
+    root = dups.get(doc_id) or doc_id
+    for claim_id, r in targets:
+        match = or_(func.coalesce(docs.c.duplicate_of, docs.c.id) == root, docs.c.id == root)
+        if r.outlet:
+            match = or_(match, cs.c.outlet == r.outlet)
+        groups = {g for (g,) in conn.execute(select(cs.c.source_group).distinct().join(docs, docs.c.id == cs.c.doc_id)
+                                             .where(cs.c.claim_id == claim_id, match))}
+        group = min(groups | {doc_id})
+        if groups - {group}:
+            conn.execute(update(cs).where(cs.c.claim_id == claim_id, cs.c.source_group.in_(groups - {group}))
+                         .values(source_group=group))
+        src = ClaimSource(r.doc_id, r.event_idx, r.outlet, r.speaker, r.date, r.polarity, r.quantity, r.counted,
+                          r.trigger, r.sentence, group)
+        conn.execute(insert(cs).values(_source_row(claim_id, src)))
+        claim = _claim(conn, conn.execute(select(claims).where(claims.c.id == claim_id)).one())
+        claim.independent_sources = len({x.group for x in claim.sources})
+        summary = build_summary(claim, pack.quantity_tolerance)
+        conn.execute(update(claims).where(claims.c.id == claim_id).values(_claim_row(summary)))
+    return True
+
+
+def build_summary(claim: Claim, tolerance: float) -> Claim:
+    """The claim's counts, period, polarities, range and contradictions from its sources."""
+    dates = sorted(s.date for s in claim.sources if s.date)
+    polarities: dict[str, int] = {}
+    for s in claim.sources:
+        polarities[s.polarity] = polarities.get(s.polarity, 0) + 1
+    values = [s.quantity for s in claim.sources if s.quantity is not None]
+    claim.end = dates[-1] if dates else None
+    claim.polarities = polarities
+    claim.contradictions = contradictions(claim.sources, tolerance)
+    claim.quantity_low, claim.quantity_high = (min(values), max(values)) if values else (None, None)
+    return claim
+
+
+def _records(conn: Connection, keys: set[tuple[str, str]], doc_id: str | None = None) -> tuple[list[EventRecord], dict]:
     e, ep, d, q = schema.events, schema.event_places, schema.documents, schema.quantities
     wanted = select(ep.c.doc_id, ep.c.event_idx).where(tuple_(e.c.type, ep.c.place_id).in_(list(keys))).join(
         e, and_(e.c.doc_id == ep.c.doc_id, e.c.idx == ep.c.event_idx))
+    if doc_id is not None:
+        wanted = wanted.where(ep.c.doc_id == doc_id)
     pairs = {(r.doc_id, r.event_idx) for r in conn.execute(wanted)}
     if not pairs:
         return [], {}
