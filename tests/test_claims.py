@@ -117,3 +117,52 @@ def test_recompute_rebuilds_the_same_claims(store: Store) -> None:
     before = [(c.id, c.independent_sources) for c in list_claims(store)]
     assert recompute(store, PACK) == len(before)
     assert [(c.id, c.independent_sources) for c in list_claims(store)] == before
+
+
+def test_many_near_copies_in_the_store_are_one_independent_source(store: Store) -> None:
+    """A wire story republished by many outlets: one cluster in the dedup index, so one source
+    (independence comes from documents.duplicate_of, not from comparing texts per claim)."""
+    n = 25
+    for i in range(n):
+        text = URAL_EN + f" Republished by outlet {i}." if i else URAL_EN
+        store.add(article(text, f"Outlet {i}", "2023-03-14"))
+    [claim] = list_claims(store, region="RU-SVE", type="summons")
+    assert len({s.doc_id for s in claim.sources}) == n and claim.independent_sources == 1
+    assert len({s.group for s in claim.sources}) == 1
+    store.add(article(DENIAL, "Oblast Press Service", "2023-03-15"))  # a second, independent voice
+    [claim] = list_claims(store, region="RU-SVE", type="summons")
+    assert claim.independent_sources == 2 and claim.contradicted
+
+
+def test_the_store_path_compares_no_texts(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dossier.claims as claims_mod
+
+    def fail(texts, threshold=0.7):  # noqa: ANN001, ANN202
+        assert len(texts) < 2, "claims rebuild compared texts pairwise"
+        return []
+
+    monkeypatch.setattr(claims_mod, "near_duplicate_pairs", fail)
+    store.add(article(URAL_EN, "Ural Daily", "2023-03-14"))
+    store.add(article(URAL_EN.replace("on Monday", "this Monday"), "News Aggregator", "2023-03-14"))
+    [claim] = list_claims(store, region="RU-SVE", type="summons")
+    assert claim.independent_sources == 1
+
+
+def test_incremental_claims_equal_a_full_rebuild() -> None:
+    """The ingest hook appends to claims in place; a full recompute must give the same claims."""
+    from dossier.claims_bench import corpus
+    from dossier.workspace import prepare
+
+    store = prepare(Store(":memory:"))
+    docs = corpus(60, cluster=10)
+    for ex in docs[::-1] + [article(DENIAL, "Oblast Press Service", "2023-03-15")]:  # reversed: some rebuild
+        store.add(ex)
+
+    def snapshot() -> list:
+        return [(c.id, c.end, len(c.sources), c.independent_sources, c.polarities, c.contradictions,
+                 c.quantity_low, c.quantity_high, sorted((s.doc_id, s.event_idx, s.group) for s in c.sources))
+                for c in list_claims(store, limit=1000)]
+
+    before = snapshot()
+    recompute(store)
+    assert snapshot() == before

@@ -205,12 +205,16 @@ def independence_groups(sources: list[ClaimSource], texts: Mapping[str, str],
 
     outlet = {s.doc_id: s.outlet for s in sources}
     first_of_outlet: dict[str, str] = {}
+    first_of_cluster: dict[str, str] = {}
     for d in docs:
         if outlet[d]:
             union(d, first_of_outlet.setdefault(outlet[d], d))
-        link = duplicate_of.get(d)
-        if link in parent:
-            union(d, link)
+        # the store's dedup links every copy to the root of its MinHash cluster: copies share a
+        # group even when the root itself is not a source of this claim (linear, no text compared)
+        root = duplicate_of.get(d) or d
+        union(d, first_of_cluster.setdefault(root, d))
+    # texts are compared only for callers without dedup links (library use, tests); the store
+    # passes its links and no texts, so a claim of n copies costs O(n), not O(n²) comparisons
     for a, b in near_duplicate_pairs({d: texts[d] for d in docs if d in texts}):
         union(a, b)
     return {d: find(d) for d in docs}

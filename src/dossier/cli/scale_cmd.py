@@ -73,19 +73,32 @@ def backfill_command(
 
 @app.command("bench")
 def bench_command(
-    inputs: list[Path] = typer.Argument(..., help="Articles to time (cycled to reach --articles per language)."),
+    inputs: list[Path] = typer.Argument(None, help="Articles to time (cycled to reach --articles per language)."),
     articles: int = typer.Option(100, "--articles", min=1, help="Articles per language and configuration."),
     processes: str = typer.Option("1,2", "--processes", help="Process counts to time, comma-separated."),
     repeat: int = typer.Option(2, "--repeat", min=1, help="Runs per configuration; the best is kept."),
     ingest: int = typer.Option(0, "--ingest", min=0, help="Instead: ingest N distinct articles into --db and "
                                "report time and peak memory."),
     db: str = typer.Option(":memory:", "--db", help="Store for --ingest (a scratch file or :memory:)."),
+    api: int = typer.Option(0, "--api", min=0, help="Instead: load N generated documents (no NLP) into a scratch "
+                            "store and report p50/p95 of the main web endpoints (e.g. --api 10000)."),
+    claims: int = typer.Option(0, "--claims", min=0, help="Instead: ingest N, then 2N generated near-copies "
+                               "(clusters of 50) and report time per document of the dedup + claims hooks."),
     as_json: bool = JsonOption,
 ) -> None:
     """Throughput of the full pipeline against the bare language model on the same texts.
 
-    Example: [bold]dossier bench corpus/ --articles 200[/bold]
+    Examples: [bold]dossier bench corpus/ --articles 200[/bold] · [bold]dossier bench --api 10000[/bold] ·
+    [bold]dossier bench --claims 1000[/bold]
     """
+    if api:
+        _bench_api(api, repeat, as_json)
+        return
+    if claims:
+        _bench_claims(claims, as_json)
+        return
+    if not inputs:
+        raise DossierError("E409", "give articles to time (or --api N / --claims N)")
     from dossier.bench import bench
     from dossier.model import Document
     from dossier.sources import read_paths
@@ -121,6 +134,45 @@ def bench_command(
     console.print(table)
     console.print(f"peak RSS: {report.peak_rss_mib:,.0f} MiB (this process), "
                   f"{report.peak_rss_children_mib:,.0f} MiB (largest worker)")
+
+
+def _load() -> str:
+    import os
+
+    return f"load average {os.getloadavg()[0]:.2f}"
+
+
+def _bench_api(n_docs: int, repeat: int, as_json: bool) -> None:
+    """`dossier bench --api N`: a thin front end over :func:`dossier.web.bench.api_bench`."""
+    from dossier.web.bench import api_bench
+
+    err_console.print(f"loading {n_docs:,} generated documents, then timing each endpoint", highlight=False)
+    load_s, timings = api_bench(n_docs, repeat=max(repeat, 20))
+    worst = max(t.p95_ms for t in timings)
+    if as_json:
+        typer.echo(json.dumps({"documents": n_docs, "load_seconds": round(load_s, 2), "worst_p95_ms": round(worst, 1),
+                               "endpoints": [t.__dict__ for t in timings]}, indent=1))
+        return
+    console.print(f"{n_docs:,} documents loaded in {load_s:,.1f} s · {_load()}")
+    table = Table("endpoint", "p50 ms", "p95 ms", "max ms", title_justify="left")
+    for t in timings:
+        table.add_row(t.endpoint, f"{t.p50_ms:.1f}", f"{t.p95_ms:.1f}", f"{t.max_ms:.1f}")
+    console.print(table)
+    console.print(f"worst p95: {worst:.1f} ms ({'under' if worst < 100 else 'over'} the 100 ms goal)")
+
+
+def _bench_claims(n_docs: int, as_json: bool) -> None:
+    """`dossier bench --claims N`: time per document at N and 2N near-copies (should stay ~flat)."""
+    from dossier.claims_bench import claims_bench
+
+    runs = claims_bench((n_docs, 2 * n_docs))
+    if as_json:
+        typer.echo(json.dumps([{**r.__dict__, "ms_per_doc": round(r.ms_per_doc, 2)} for r in runs], indent=1))
+        return
+    for r in runs:
+        console.print(f"{r.documents:,} documents: {r.ms_per_doc:.1f} ms/document (largest claim {r.sources} "
+                      f"sources, {r.independent} independent)", highlight=False)
+    console.print(f"ratio {runs[1].ms_per_doc / runs[0].ms_per_doc:.2f} for twice the documents · {_load()}")
 
 
 @app.command("export")

@@ -11,9 +11,10 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (Boolean, Column, Connection, Float, ForeignKey, Integer, String, Table, Text, and_,
-                        delete, func, insert, or_, select, tuple_)
+                        delete, func, insert, or_, select, tuple_, update)
 
-from dossier.claims import Claim, ClaimSource, EventRecord, build_claims, outlet_key
+from dossier.claims import Claim, ClaimSource, EventRecord, build_claims, contradictions, outlet_key
+from dossier.model import date_of
 from dossier.domains import Pack, active_pack
 from dossier.store import schema
 
@@ -46,14 +47,20 @@ STATE_KEY = "claims_events"  # dossier_meta row: number of events the stored cla
 
 def attach(store: Store, pack: Pack | None = None) -> Store:
     """Create the claims tables (if missing) and keep claims current as documents are added."""
+    from dossier.store.dedup import enable_dedup
+
     pack = pack or active_pack()
+    # independence comes from the dedup links, so claims never run without the dedup hook (idempotent;
+    # it registers itself first, so documents.duplicate_of is set before the claims hook reads it)
+    enable_dedup(store)
     with store.engine.begin() as conn:
         schema.metadata.create_all(conn, tables=list(TABLES))
 
     def on_document(_store: Store, conn: Connection, ex: Extraction, doc_id: str) -> None:
         keys = {(e.type, p) for e in ex.events for p in e.places}
-        if keys:
-            recompute_keys(conn, keys, pack)
+        rebuild = {k for k in keys if not _append(conn, k, doc_id, pack)}
+        if rebuild:
+            recompute_keys(conn, rebuild, pack)
         _mark_current(conn)
 
     if not any(getattr(h, "__name__", "") == "on_document" and getattr(h, "__module__", "") == __name__
@@ -99,8 +106,10 @@ def recompute(store: Store, pack: Pack | None = None) -> int:
 
 def recompute_keys(conn: Connection, keys: set[tuple[str, str]], pack: Pack) -> int:
     """Rebuild the claims of the given (type, place) pairs from the stored events."""
-    records, texts, dups = _records(conn, keys)
-    built = [c for c in build_claims(records, texts, duplicate_of=dups, window_days=pack.window_days,
+    records, dups = _records(conn, keys)
+    # independence comes from documents.duplicate_of (set by the dedup hook, which runs first):
+    # no texts are passed, so no pairwise text comparison happens here
+    built = [c for c in build_claims(records, None, duplicate_of=dups, window_days=pack.window_days,
                                      tolerance=pack.quantity_tolerance) if (c.type, c.place) in keys]
     for etype, place in keys:
         conn.execute(delete(claims).where(claims.c.type == etype, claims.c.place == place))
@@ -110,17 +119,76 @@ def recompute_keys(conn: Connection, keys: set[tuple[str, str]], pack: Pack) -> 
     return len(built)
 
 
-def _records(conn: Connection, keys: set[tuple[str, str]]) -> tuple[list[EventRecord], dict[str, str], dict]:
+def _append(conn: Connection, key: tuple[str, str], doc_id: str, pack: Pack) -> bool:
+    """Add one new document's events to the existing claim of `key` whose window holds them, without
+    rebuilding it: its group is found by outlet or dedup cluster root in SQL, and the claim's summary
+    is recomputed from its stored source rows. Returns False (caller rebuilds the key) whenever the
+    grouping could shift: an undated event, or a date outside every existing claim's window."""
+    records, dups = _records(conn, {key}, doc_id=doc_id)
+    if not records:
+        return True
+    rows = conn.execute(select(claims.c.id, claims.c.start).where(claims.c.type == key[0], claims.c.place == key[1])
+                        ).all()
+    targets = []
+    for r in records:
+        d = date_of(r.date)
+        hit = [c.id for c in rows if d and c.start and 0 <= (d - date_of(c.start)).days <= pack.window_days]
+        if len(hit) != 1:
+            return False
+        targets.append((hit[0], r))
+    cs, docs = claim_sources, schema.documents
+    root = dups.get(doc_id) or doc_id
+    for claim_id, r in targets:
+        match = or_(func.coalesce(docs.c.duplicate_of, docs.c.id) == root, docs.c.id == root)
+        if r.outlet:
+            match = or_(match, cs.c.outlet == r.outlet)
+        groups = {g for (g,) in conn.execute(select(cs.c.source_group).distinct().join(docs, docs.c.id == cs.c.doc_id)
+                                             .where(cs.c.claim_id == claim_id, match))}
+        group = min(groups | {doc_id})
+        if groups - {group}:
+            conn.execute(update(cs).where(cs.c.claim_id == claim_id, cs.c.source_group.in_(groups - {group}))
+                         .values(source_group=group))
+        src = ClaimSource(r.doc_id, r.event_idx, r.outlet, r.speaker, r.date, r.polarity, r.quantity, r.counted,
+                          r.trigger, r.sentence, group)
+        conn.execute(insert(cs).values(_source_row(claim_id, src)))
+        claim = _claim(conn, conn.execute(select(claims).where(claims.c.id == claim_id)).one())
+        claim.independent_sources = len({x.group for x in claim.sources})
+        summary = build_summary(claim, pack.quantity_tolerance)
+        conn.execute(update(claims).where(claims.c.id == claim_id).values(_claim_row(summary)))
+    return True
+
+
+def build_summary(claim: Claim, tolerance: float) -> Claim:
+    """The claim's counts, period, polarities, range and contradictions from its sources."""
+    dates = sorted(s.date for s in claim.sources if s.date)
+    polarities: dict[str, int] = {}
+    for s in claim.sources:
+        polarities[s.polarity] = polarities.get(s.polarity, 0) + 1
+    values = [s.quantity for s in claim.sources if s.quantity is not None]
+    claim.end = dates[-1] if dates else None
+    claim.polarities = polarities
+    claim.contradictions = contradictions(claim.sources, tolerance)
+    claim.quantity_low, claim.quantity_high = (min(values), max(values)) if values else (None, None)
+    return claim
+
+
+def _records(conn: Connection, keys: set[tuple[str, str]], doc_id: str | None = None) -> tuple[list[EventRecord], dict]:
     e, ep, d, q = schema.events, schema.event_places, schema.documents, schema.quantities
     wanted = select(ep.c.doc_id, ep.c.event_idx).where(tuple_(e.c.type, ep.c.place_id).in_(list(keys))).join(
         e, and_(e.c.doc_id == ep.c.doc_id, e.c.idx == ep.c.event_idx))
+    if doc_id is not None:
+        wanted = wanted.where(ep.c.doc_id == doc_id)
     pairs = {(r.doc_id, r.event_idx) for r in conn.execute(wanted)}
     if not pairs:
-        return [], {}, {}
+        return [], {}
     rows = conn.execute(select(e, d.c.published, d.c.outlet, d.c.url, d.c.duplicate_of).join(d, d.c.id == e.c.doc_id)
                         .where(tuple_(e.c.doc_id, e.c.idx).in_(list(pairs)))).all()
     doc_ids = {r.doc_id for r in rows}
-    texts = {r.id: r.text for r in conn.execute(select(d.c.id, d.c.text).where(d.c.id.in_(doc_ids)))}
+    # only the sentences are needed, not whole texts
+    sentences = {(r.doc_id, r.idx): r.sentence for r in conn.execute(
+        select(e.c.doc_id, e.c.idx, func.substr(d.c.text, e.c.sentence_start + 1,
+                                                e.c.sentence_end - e.c.sentence_start).label("sentence"))
+        .join(d, d.c.id == e.c.doc_id).where(tuple_(e.c.doc_id, e.c.idx).in_(list(pairs))))}
     qty = {(r.doc_id, r.idx): r for r in conn.execute(select(q).where(q.c.doc_id.in_(doc_ids)))}
     records, dups = [], {}
     for r in rows:
@@ -128,14 +196,13 @@ def _records(conn: Connection, keys: set[tuple[str, str]]) -> tuple[list[EventRe
         idx = json.loads(r.quantities or "[]")
         qr = qty.get((r.doc_id, idx[0])) if idx else None
         value = None if qr is None else next((v for v in (qr.value, qr.high, qr.low) if v is not None), None)
-        text = texts.get(r.doc_id, "")
         records.append(EventRecord(
             doc_id=r.doc_id, event_idx=r.idx, type=r.type, polarity=r.polarity,
             places=[p for p in json.loads(r.places or "[]")], date=r.date or r.published,
             outlet=outlet_key(r.outlet, r.url), speaker=r.speaker_name, quantity=value,
             counted=qr.counted if qr is not None else None, trigger=r.trigger_text or "",
-            sentence=text[r.sentence_start:r.sentence_end] if r.sentence_start is not None else ""))
-    return records, texts, dups
+            sentence=sentences.get((r.doc_id, r.idx)) or "" if r.sentence_start is not None else ""))
+    return records, dups
 
 
 def _claim_row(c: Claim) -> dict[str, Any]:
