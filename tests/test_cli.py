@@ -88,3 +88,24 @@ def test_killed_ingest_rerun_stores_every_article_once(tmp_path):
     counts = Store(db).counts()
     assert counts["documents"] == 40
     assert f"{partial} unchanged" in r.stdout
+
+
+COMMANDS = ("eval", "extract", "events", "claims", "places", "watch", "backfill", "bench", "export", "serve",
+            "ingest", "search", "stats")
+
+
+def test_help_shows_no_value_for_flags_and_no_python_types():
+    """`--json <bool>` reads as if the flag took a value; `<list[Path]>` is a Python annotation."""
+    from typer.testing import CliRunner
+
+    from dossier.cli import app, commands  # noqa: F401
+
+    runner = CliRunner()
+    for args in [(), *((c,) for c in COMMANDS)]:
+        r = runner.invoke(app, [*args, "--help"], env={"COLUMNS": "160"}, terminal_width=160)
+        assert r.exit_code == 0, (args, r.output)
+        assert "<bool>" not in r.output and "list[" not in r.output and " range>" not in r.output, (args, r.output)
+    out = runner.invoke(app, ["--help"], env={"COLUMNS": "160"}).output
+    assert any(line.split()[1:3] == ["--debug", "Show"] for line in out.splitlines() if "--debug" in line), out
+    out = runner.invoke(app, ["ingest", "--help"], env={"COLUMNS": "160"}).output
+    assert "<path>" in out and "<int>" in out and "[1<=x<=64]" in out, out

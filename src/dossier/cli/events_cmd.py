@@ -57,8 +57,7 @@ def claims_command(
     rebuild: bool = typer.Option(False, "--recompute", help="Rebuild all claims from the stored events first."),
     as_json: bool = JsonOption,
 ) -> None:
-    """Claims across stored articles: one event type in one place within the pack's time window,
-    with independent sources and contradictions.
+    """Claims across stored articles: one event type in one place within the pack's time window, with independent sources and contradictions.
 
     Example: [bold]dossier claims --region RU-SVE --type summons --contradicted[/bold]
     """
