@@ -109,3 +109,27 @@ def test_help_shows_no_value_for_flags_and_no_python_types():
     assert any(line.split()[1:3] == ["--debug", "Show"] for line in out.splitlines() if "--debug" in line), out
     out = runner.invoke(app, ["ingest", "--help"], env={"COLUMNS": "160"}).output
     assert "<path>" in out and "<int>" in out and "[1<=x<=64]" in out, out
+
+
+@pytest.mark.parametrize("width", [40, 80, 160])
+@pytest.mark.parametrize("names", [[f"{i:02d}" for i in range(1, 9)], ["article"], [f"long-name-{i}" for i in range(12)]])
+def test_eval_scores_are_never_cut(width, names):
+    """`COLUMNS=80 dossier eval eval/ru` printed `1.0…`: a score must be whole whatever the terminal width."""
+    from rich.console import Console
+
+    from dossier.cli.eval_cmd import score_tables
+    from dossier.evaluate import SUMMARY_KEYS
+
+    columns = [(n, {k: 0.123 + i / 100 for k in SUMMARY_KEYS}) for i, n in enumerate(names)] + [
+        ("macro", dict.fromkeys(SUMMARY_KEYS, 1.0))]
+    out = Console(width=width, record=True, file=open(os.devnull, "w"))
+    tables = score_tables(columns, width)
+    for t in tables:
+        out.print(t)
+    text = out.export_text()
+    assert "…" not in text and max(map(len, text.splitlines())) <= width, text
+    for i, n in enumerate(names):
+        assert n in text and f"{0.123 + i / 100:.2f}" in text
+    assert "macro" in text and "date F1" in text
+    if width == 160 and len(names) == 8:
+        assert len(tables) == 1 and "0.123" in text  # three decimals when they fit
