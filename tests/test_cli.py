@@ -133,3 +133,80 @@ def test_eval_scores_are_never_cut(width, names):
     assert "macro" in text and "date F1" in text
     if width == 160 and len(names) == 8:
         assert len(tables) == 1 and "0.123" in text  # three decimals when they fit
+
+
+def _render(renderable, width):
+    from rich.console import Console
+
+    out = Console(width=width, record=True, file=open(os.devnull, "w"))
+    out.print(renderable)
+    return out.export_text()
+
+
+@pytest.mark.parametrize("width", [30, 80, 160])
+def test_tables_never_cut_key_values_and_print_markup_literally(width):
+    from dossier.cli.render import KEY, NUM, TEXT, fit_table
+
+    rows = [["contract_recruitment", "macro:urals", "6,000,000,000,000–7,000,000,000,000",
+             "[/red] a quote [bold]with markup and a longish sentence that has to wrap somewhere"],
+            ["summons", "RU-SVE", "1,200", "short"]]
+    text = _render(fit_table("[/] title", [("type", KEY), ("place", KEY), ("value", NUM), ("quote", TEXT)], rows),
+                   width)
+    assert "[/] title" in text and "…" not in text
+    flat = " ".join(text.split())
+    for value in ("contract_recruitment", "macro:urals", "RU-SVE", "1,200", "[/red] a quote [bold]with"):
+        assert value in flat, text
+    if width >= 100:
+        assert "6,000,000,000,000–7,000,000,000,000" in text  # a whole table row
+    assert max(map(len, text.splitlines())) <= width or width < 40
+
+
+def test_quantity_values_read_as_numbers():
+    from dossier.cli.extract_cmd import _num
+    from dossier.model import Quantity
+
+    assert _num(Quantity(0, 1, "x", value=1500000.0)) == "1,500,000"
+    assert _num(Quantity(0, 1, "x", low=0, high=5)) == "0–5"
+    assert _num(Quantity(0, 1, "x", low=300)) == "≥ 300" and _num(Quantity(0, 1, "x", high=2.5)) == "≤ 2.5"
+
+
+HOSTILE = ("TITLE: [/red] Summons [bold]wave\nDATE: 2023-03-04\n\nThe governor of the Sverdlovsk region said: "
+           "\"1,200 men [/] had received summonses [link=x] in Yekaterinburg.\" Officials in Perm said the same.")
+
+
+@pytest.fixture(scope="module")
+def ux_store(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("ux")
+    (tmp / "in").mkdir()
+    (tmp / "in" / "hostile.txt").write_text(HOSTILE)
+    for p in sorted((Path(__file__).resolve().parents[1] / "examples").glob("0[13]*")):
+        (tmp / "in" / p.name).write_bytes(p.read_bytes())
+    r = run("ingest", tmp / "in", "--db", tmp / "ux.db", "--no-progress")
+    assert r.returncode == 0, r.stderr
+    return tmp
+
+
+def run_at(columns, *args):
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src"), "COLUMNS": str(columns)}
+    return subprocess.run([sys.executable, "-m", "dossier", *map(str, args)], capture_output=True, text=True,
+                          env=env, timeout=120)
+
+
+@pytest.mark.parametrize("columns", [80, 160])
+def test_store_commands_are_readable_at_any_width(ux_store, columns):
+    """Article text is data, not Rich markup (a title `[/red] …` crashed stats and extract), and a claim's
+    type, place and dates are never cut to `contract_recr…` on an 80-column terminal."""
+    db = ux_store / "ux.db"
+    claims = json.loads(run_at(columns, "claims", "--db", db, "--json").stdout)
+    for args in (("claims",), ("search", "summonses"), ("search", "повестки"), ("stats",)):
+        r = run_at(columns, *args, "--db", db)
+        assert r.returncode == 0 and not r.stderr, (args, r.stderr)
+        assert max(map(len, r.stdout.splitlines())) <= columns, r.stdout
+        if args == ("claims",):
+            for c in claims:
+                assert f"{c['type']} @ {c['place']}" in r.stdout and c["start"] in r.stdout, r.stdout
+        if args == ("stats",):
+            assert "[/red] Summons [bold]wave" in r.stdout.replace("\n", " ") or columns == 80
+    r = run_at(columns, "extract", ux_store / "in" / "hostile.txt")
+    assert r.returncode == 0 and "[/red] Summons [bold]wave" in r.stdout and "[link=x]" in r.stdout, r.stderr
+    assert "RU-SVE" in r.stdout and "…" not in r.stdout

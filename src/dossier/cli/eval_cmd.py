@@ -8,7 +8,7 @@ import typer
 from rich.table import Table
 
 from dossier.cli import app
-from dossier.cli.render import console, short
+from dossier.cli.render import console, escape, plain, short
 from dossier.evaluate import SUMMARY_KEYS, EvalReport, evaluate_dir
 
 # Short column headers for the summary figures, in SUMMARY_KEYS order.
@@ -71,7 +71,7 @@ def render_table(report: EvalReport) -> None:
     """One row per metric and one column per article, so a dozen articles still fit a terminal. A score is
     never cut to `1.0…`: three decimals when the table fits the terminal, else two, else the articles are
     split over several tables (each repeating the metric names; the macro average ends the last)."""
-    console.print(f"[bold]{report.folder}[/bold] — {len(report.articles)} article(s)")
+    console.print(f"[bold]{escape(str(report.folder))}[/bold] — {len(report.articles)} article(s)")
     macro = report.macro
     columns = [(a.name, a.summary) for a in report.articles] + [("macro", macro)]
     for i, table in enumerate(score_tables(columns, console.width)):
@@ -84,7 +84,7 @@ def render_table(report: EvalReport) -> None:
                   "first article includes model loading)[/dim]")
     broken = [a.name for a in report.articles if a.contract_problems]
     if broken:
-        console.print(f"[red]extractions breaking the contract: {', '.join(broken)}[/red]")
+        console.print(f"[red]extractions breaking the contract: {escape(', '.join(broken))}[/red]")
 
 
 def render_misses(report: EvalReport) -> None:
@@ -96,8 +96,8 @@ def render_misses(report: EvalReport) -> None:
                  ("dates missed", s["dates"]["missed"]), ("dates spurious", s["dates"]["spurious"]),
                  ("events missed", s["events"]["pairs"]["missed"]),
                  ("events spurious", s["events"]["pairs"]["spurious"]), ("contract", a.contract_problems)]
-        console.print(f"[bold]{a.name}[/bold]  negation {s['regions']['negation_found']}, "
+        console.print(f"[bold]{escape(a.name)}[/bold]  negation {s['regions']['negation_found']}, "
                       f"polarity {s['events']['polarity']}")
         for label, items in lines:
             if items:
-                console.print(f"  {label}: " + "; ".join(short(str(x), 70) for x in items))
+                console.print(plain(f"  {label}: " + "; ".join(short(str(x), 70) for x in items)))
