@@ -210,3 +210,67 @@ def test_store_commands_are_readable_at_any_width(ux_store, columns):
     r = run_at(columns, "extract", ux_store / "in" / "hostile.txt")
     assert r.returncode == 0 and "[/red] Summons [bold]wave" in r.stdout and "[link=x]" in r.stdout, r.stderr
     assert "RU-SVE" in r.stdout and "…" not in r.stdout
+
+
+def _bad_inputs_tool():
+    """../shared/tools/make_bad_inputs.py beside the checkout (or beside the folder holding worktrees)."""
+    for folder in Path(__file__).resolve().parents:
+        tool = folder / "shared" / "tools" / "make_bad_inputs.py"
+        if tool.exists():
+            return tool
+    pytest.skip("shared/tools/make_bad_inputs.py is not beside this checkout")
+
+
+# Extracting 3,000 quotes takes minutes (quote dates and counted nouns rescan doc.sents per quote): the
+# file is valid and test_sources checks it is read; the CLI run leaves it out to stay fast.
+TOO_SLOW_TO_EXTRACT = {"good/many-quotes.txt"}
+
+
+def test_ingest_cli_over_the_hostile_corpus(tmp_path):
+    """The real `dossier ingest` over the shared manifest: every rejected input gets one error line naming
+    the file and why, the exit code says so, no traceback, accepted inputs are stored and nothing else."""
+    corpus = tmp_path / "corpus"
+    subprocess.run([sys.executable, str(_bad_inputs_tool()), str(corpus)], check=True, capture_output=True)
+    manifest = [e for e in json.loads((corpus / "manifest.json").read_text()) if e["file"] not in TOO_SLOW_TO_EXTRACT]
+    for name in TOO_SLOW_TO_EXTRACT:
+        (corpus / name).unlink()
+    db = tmp_path / "d.db"
+    r = run("ingest", corpus / "good", corpus / "bad", "--db", db, "--no-progress", timeout=600)
+    assert r.returncode == 1 and "Traceback" not in r.stderr and "unexpected" not in r.stderr, r.stderr
+    errors = r.stderr.strip().splitlines()
+    bad = [e for e in manifest if e["expect"] == "bad"]
+    for e in bad:
+        path = str(corpus / e["file"])
+        mine = [line for line in errors if line.startswith(f"failed {path}:")]
+        assert mine, (e, r.stderr)
+        for line in mine:  # `failed FILE[:LINE]: message (reason)`
+            message = line[len(f"failed {path}"):].lstrip(":0123456789").strip()
+            assert message and message.endswith(")") and "(" in message, line
+    broken = [line for line in errors if "one-broken-line.jsonl" in line]
+    assert len(broken) == 1 and broken[0].startswith(f"failed {corpus / 'good' / 'one-broken-line.jsonl'}:3:"), errors
+    assert all(line.startswith("failed ") for line in errors), errors
+    store = Store(db)
+    assert store.counts()["documents"] == sum(e["documents"] for e in manifest)
+    sources = {d.source for d in store.documents(limit=1000)}
+    assert not any("/bad/" in s for s in sources), sources
+    assert {str(corpus / e["file"]) for e in manifest if e["expect"] == "good"} <= {s.split("#")[0] for s in sources} | {
+        str(corpus / "good" / "one-broken-line.jsonl")}
+    rejected = {x["input"].rsplit(":", 1)[0] if x["input"].endswith(tuple("0123456789")) else x["input"]
+                for x in store.rejections()}
+    assert {str(corpus / e["file"]) for e in bad} <= rejected, rejected
+
+
+def test_ingest_cli_rejects_each_bad_input_alone(tmp_path):
+    """One bad file on its own: exit 1, its error lines name it, no traceback, an empty store."""
+    corpus = tmp_path / "corpus"
+    subprocess.run([sys.executable, str(_bad_inputs_tool()), str(corpus)], check=True, capture_output=True)
+    for e in json.loads((corpus / "manifest.json").read_text()):
+        if e["expect"] != "bad":
+            continue
+        path = corpus / e["file"]
+        db = tmp_path / f"{path.name}.db"
+        r = run("ingest", path, "--db", db, "--no-progress")
+        assert r.returncode == 1 and "Traceback" not in r.stderr, (e, r.stderr)
+        lines = r.stderr.strip().splitlines()
+        assert lines and all(line.startswith(f"failed {path}") for line in lines), (e, r.stderr)
+        assert "0 new" in r.stdout and Store(db).counts()["documents"] == 0, (e, r.stdout)
