@@ -6,12 +6,11 @@ from dataclasses import asdict
 from pathlib import Path
 
 import typer
-from rich.table import Table
 
 from dossier.cli import app
 from dossier.cli.extract_cmd import load_document
 from dossier.cli.options import DbOption, JsonOption, open_store
-from dossier.cli.render import console, short
+from dossier.cli.render import KEY, NUM, TEXT, console, fit_table, plain, short
 from dossier.domains import active_pack
 from dossier.extract import extract
 from dossier.model import validate
@@ -34,14 +33,16 @@ def events_command(
         typer.echo(json.dumps([asdict(e) for e in ex.events], ensure_ascii=False, indent=1))
         return
     names = {e.id: e.name for e in ex.entities}
-    table = Table("type", "polarity", "places", "date", "numbers", "said by", "trigger · sentence",
-                  title=f"{len(ex.events)} events in {file.name}", title_justify="left")
+    rows = []
     for e in ex.events:
         numbers = ", ".join(ex.quantities[k].text for k in e.quantities)
         sentence = ex.text[e.sentence[0]:e.sentence[1]]
-        table.add_row(e.type, e.polarity, ", ".join(e.places), e.date or "", short(numbers, 30),
-                      names.get(e.attributed_to or "", ""), f"[bold]{e.trigger.text}[/bold] · {short(sentence, 90)}")
-    console.print(table)
+        rows.append([e.type, e.polarity, ", ".join(e.places), e.date or "", short(numbers, 30),
+                     names.get(e.attributed_to or "", ""),
+                     plain(e.trigger.text, "bold"), short(sentence, 120)])
+    console.print(fit_table(f"{len(ex.events)} events in {file.name}",
+                            [("type", KEY), ("polarity", KEY), ("places", TEXT), ("date", KEY), ("numbers", TEXT),
+                             ("said by", TEXT), ("trigger", TEXT), ("sentence", TEXT)], rows))
 
 
 @app.command("claims")
@@ -57,8 +58,7 @@ def claims_command(
     rebuild: bool = typer.Option(False, "--recompute", help="Rebuild all claims from the stored events first."),
     as_json: bool = JsonOption,
 ) -> None:
-    """Claims across stored articles: one event type in one place within the pack's time window,
-    with independent sources and contradictions.
+    """Claims across stored articles: one event type in one place within the pack's time window, with independent sources and contradictions.
 
     Example: [bold]dossier claims --region RU-SVE --type summons --contradicted[/bold]
     """
@@ -83,20 +83,19 @@ def claims_command(
 
 
 def render_claims(found: list, timeline: bool) -> None:
-    table = Table("claim", "from", "to", "sources", "independent", "polarity", "numbers", "contradiction",
-                  title=f"{len(found)} claims", title_justify="left")
+    rows = []
     for c in found:
         pol = ", ".join(f"{k} {v}" for k, v in sorted(c.polarities.items()))
         nums = "" if c.quantity_low is None else (f"{c.quantity_low:,.0f}" if c.quantity_low == c.quantity_high
                                                   else f"{c.quantity_low:,.0f}–{c.quantity_high:,.0f}")
-        table.add_row(f"{c.type} @ {c.place}", c.start or "?", c.end or "?", str(len(c.sources)),
-                      str(c.independent_sources), pol, nums, "[red]" + "; ".join(c.contradictions) + "[/red]"
-                      if c.contradictions else "")
-    console.print(table)
+        rows.append([f"{c.type} @ {c.place}", c.start or "?", c.end or "?", str(len(c.sources)),
+                     str(c.independent_sources), pol, nums, plain("; ".join(c.contradictions), "red")])
+    console.print(fit_table(f"{len(found)} claims", [
+        ("claim", KEY), ("from", KEY), ("to", KEY), ("sources", NUM), ("independent", NUM), ("polarity", TEXT),
+        ("numbers", NUM), ("contradiction", TEXT)], rows))
     if timeline:
         for c in found:
-            console.print(f"[bold]{c.id}[/bold]")
+            console.print(plain(c.id, "bold"))
             for s in c.timeline():
                 who = " · ".join(x for x in (s.outlet, s.speaker) if x)
-                console.print(f"  {s.date or '?':10} {s.polarity:12} {short(who, 30):30} {short(s.sentence, 90)}",
-                              highlight=False)
+                console.print(plain(f"  {s.date or '?':10} {s.polarity:12} {short(who, 30):30} {short(s.sentence, 90)}"))

@@ -4,10 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.table import Table
+from rich.text import Text
 
 from dossier.cli import app
-from dossier.cli.render import console, short
+from dossier.cli.render import KEY, NUM, TEXT, console, fit_table, short
 from dossier.extract import extract
 from dossier.model import Extraction, validate
 from dossier.sources import read_one
@@ -43,27 +43,37 @@ def extract_command(
 
 def summarize(ex: Extraction) -> None:
     d = ex.document
-    console.print(f"[bold]{d.title or d.source}[/bold]  [dim]{d.language} · {d.published or 'no date'} · "
-                  f"{len(ex.text.split())} words · id {d.id[:12]}[/dim]")
+    console.print(Text.assemble((d.title or d.source, "bold"), "  ", (
+        f"{d.language} · {d.published or 'no date'} · {len(ex.text.split())} words · id {d.id[:12]}", "dim")))
     sections = [
-        ("Places", ["text", "id", "kind", "negated"], [[p.text, p.id, p.kind, "yes" if p.negated else ""] for p in ex.places]),
-        ("Quotes", ["speaker", "kind", "quote"], [[q.speaker.name if q.speaker else "?", q.kind, short(q.text)] for q in ex.quotes]),
-        ("Quantities", ["text", "value", "unit/counted"], [[n.text, _num(n), n.unit or n.counted or ""] for n in ex.quantities]),
-        ("Dates", ["text", "value", "relation"], [[x.text, x.value or "?", x.relation or ""] for x in ex.dates]),
-        ("Events", ["type", "polarity", "places", "trigger"],
+        ("Places", [("text", TEXT), ("id", KEY), ("kind", KEY), ("negated", KEY)],
+         [[p.text, p.id, p.kind, "yes" if p.negated else ""] for p in ex.places]),
+        ("Quotes", [("speaker", TEXT), ("kind", KEY), ("quote", TEXT)],
+         [[q.speaker.name if q.speaker else "?", q.kind, short(q.text, 200)] for q in ex.quotes]),
+        ("Quantities", [("text", TEXT), ("value", NUM), ("unit/counted", TEXT)],
+         [[n.text, _num(n), n.unit or n.counted or ""] for n in ex.quantities]),
+        ("Dates", [("text", TEXT), ("value", KEY), ("relation", KEY)],
+         [[x.text, x.value or "?", x.relation or ""] for x in ex.dates]),
+        ("Events", [("type", KEY), ("polarity", KEY), ("places", TEXT), ("trigger", TEXT)],
          [[e.type, e.polarity, ", ".join(e.places), short(e.trigger.text, 40)] for e in ex.events]),
-        ("Entities", ["name", "type", "roles"], [[e.name, e.type, "; ".join(e.roles)] for e in ex.entities]),
+        ("Entities", [("name", TEXT), ("type", KEY), ("roles", TEXT)],
+         [[e.name, e.type, "; ".join(e.roles)] for e in ex.entities]),
     ]
     for title, cols, rows in sections:
-        table = Table(title=f"{title} ({len(rows)})", title_justify="left", show_edge=False)
-        for c in cols:
-            table.add_column(c)
-        for r in rows:
-            table.add_row(*map(str, r))
-        console.print(table)
+        console.print(fit_table(f"{title} ({len(rows)})", cols, rows, show_edge=False))
 
 
 def _num(n) -> str:
+    """A quantity's value with thousands separators: `400,000`, `2.5`, `6,000,000,000,000–7,000,000,000,000`,
+    `≥ 300` / `≤ 400` for a range open on one side."""
+    if n.low is not None and n.high is not None:
+        return f"{_figure(n.low)}–{_figure(n.high)}"
     if n.low is not None or n.high is not None:
-        return f"{n.low:,}–{n.high:,}" if n.low is not None and n.high is not None else str(n.low or n.high)
-    return f"{n.value:,}" if isinstance(n.value, (int, float)) else "?"
+        return f"≥ {_figure(n.low)}" if n.low is not None else f"≤ {_figure(n.high)}"
+    return _figure(n.value) if isinstance(n.value, (int, float)) else "?"
+
+
+def _figure(x) -> str:
+    if isinstance(x, float) and x.is_integer():
+        x = int(x)
+    return f"{x:,}" if isinstance(x, (int, float)) else str(x)

@@ -6,12 +6,11 @@ import json
 from pathlib import Path
 
 import typer
-from rich.table import Table
 
 from dossier.cli import app
 from dossier.cli.extract_cmd import load_document
 from dossier.cli.options import JsonOption
-from dossier.cli.render import console
+from dossier.cli.render import KEY, NUM, TEXT, console, fit_table
 from dossier.nlp.places import find_places
 
 
@@ -29,10 +28,8 @@ def places_command(
     if as_json:
         typer.echo(json.dumps([dataclasses.asdict(p) for p in places], ensure_ascii=False, indent=1))
         return
-    table = Table(title=f"Places ({len(places)})", title_justify="left", show_edge=False)
-    for col in ("offset", "mention", "id", "name", "kind", "region", "negated", "alternatives"):
-        table.add_column(col)
-    for p in places:
-        table.add_row(str(p.start), p.text, p.id, p.name, p.kind, p.region or "", "yes" if p.negated else "",
-                      ", ".join(p.alternatives))
-    console.print(table)
+    rows = [[p.text, str(p.start), p.id, p.name, p.kind, p.region or "", "yes" if p.negated else "",
+             ", ".join(p.alternatives)] for p in places]
+    console.print(fit_table(f"Places ({len(places)})", [
+        ("mention", TEXT), ("offset", NUM), ("id", KEY), ("name", TEXT), ("kind", KEY), ("region", KEY),
+        ("negated", KEY), ("alternatives", TEXT)], rows, show_edge=False))

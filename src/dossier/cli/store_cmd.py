@@ -2,16 +2,17 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict
 from pathlib import Path
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
-from rich.table import Table
+from rich.text import Text
 
 from dossier.cli import app
 from dossier.cli.options import DbOption, JsonOption, open_store
-from dossier.cli.render import console, err_console, short
+from dossier.cli.render import KEY, NUM, TEXT, console, err_console, escape, fit_table, short
 from dossier.ingest import count_inputs, ingest
 from dossier.sources.meta import normalise_date, normalise_language
 
@@ -47,9 +48,9 @@ def ingest_command(
 
         report = ingest(paths, store, published=published, language=lang, progress=tick, n_process=processes)
     console.print(f"[green]{report.new} new[/green] · {report.versions} new versions · {report.unchanged} unchanged · "
-                  f"[{'red' if report.failed else 'green'}]{len(report.failed)} failed[/] → {db}")
+                  f"[{'red' if report.failed else 'green'}]{len(report.failed)} failed[/] → {escape(db)}")
     for r in report.failed:
-        err_console.print(f"[red]failed[/red] {r.where}: {r.message} [dim]({r.reason})[/dim]", highlight=False)
+        err_console.print(Text.assemble(("failed", "red"), f" {r.where}: {r.message} ", (f"({r.reason})", "dim")))
     if report.failed:
         raise typer.Exit(1)
 
@@ -66,11 +67,18 @@ def search_command(query: str = typer.Argument(..., help="Words to find in title
     if as_json:
         typer.echo(json.dumps([asdict(h) for h in hits], ensure_ascii=False, indent=1))
         return
-    table = Table("kind", "published", "title", "match", title=f"{len(hits)} hits for {query!r}", title_justify="left")
-    for h in hits:
-        table.add_row(h.kind + (f" ({h.speaker})" if h.speaker else ""), h.published or "", short(h.title or h.doc_id, 50),
-                      short(h.snippet, 100))
-    console.print(table)
+    rows = [[h.kind + (f" ({h.speaker})" if h.speaker else ""), h.published or "", short(h.title or h.doc_id, 80),
+             _marked(short(h.snippet, 160))] for h in hits]
+    console.print(fit_table(f"{len(hits)} hits for {query!r}",
+                            [("kind", TEXT), ("published", KEY), ("title", TEXT), ("match", TEXT)], rows))
+
+
+def _marked(snippet: str) -> Text:
+    """The store marks matched words `[like this]`: show them bold instead, the brackets gone."""
+    text = Text()
+    for i, part in enumerate(re.split(r"\[([^\[\]]*)\]", snippet)):
+        text.append(part, style="bold" if i % 2 else "")
+    return text
 
 
 @app.command("stats")
@@ -81,14 +89,11 @@ def stats_command(db: str = DbOption, as_json: bool = JsonOption) -> None:
     if as_json:
         typer.echo(json.dumps(counts, indent=1))
         return
-    table = Table("table", "rows", title=f"{db}", title_justify="left")
-    for k, v in counts.items():
-        table.add_row(k, f"{v:,}")
-    console.print(table)
-    docs = Table("published", "lang", "title", "source", title="latest documents", title_justify="left")
-    for d in store.documents(limit=10):
-        docs.add_row(d.published or "", d.language or "", short(d.title or "", 60), short(d.source, 40))
-    console.print(docs)
+    console.print(fit_table(db, [("table", KEY), ("rows", NUM)], [[k, f"{v:,}"] for k, v in counts.items()]))
+    rows = [[d.published or "", d.language or "", short(d.title or "", 100), d.source]
+            for d in store.documents(limit=10)]
+    console.print(fit_table("latest documents", [("published", KEY), ("lang", KEY), ("title", TEXT),
+                                                 ("source", TEXT)], rows))
     for name, pairs in store.overview().items():
         if pairs:
-            console.print(f"[bold]{name}[/bold]: " + " · ".join(f"{k} ({v})" for k, v in pairs))
+            console.print(Text.assemble((name, "bold"), ": ", " · ".join(f"{k} ({v})" for k, v in pairs)))
