@@ -22,11 +22,32 @@ def _root(debug: bool = typer.Option(False, "--debug", help="Show full traceback
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 
 
+def _flags_take_no_metavar() -> None:
+    """Typer's rich help prints a type (`<bool>`) beside every option, flags included, so `--json <bool>`
+    reads as if it took a value. A flag takes none: show no type for it (an explicit metavar still wins)."""
+    from typer.core import TyperOption
+
+    if getattr(TyperOption.display_type_rich, "_dossier", False):
+        return
+    original = TyperOption.display_type_rich
+
+    def display_type_rich(self, ctx):  # type: ignore[no-untyped-def]
+        if self.is_flag and self.metavar is None:
+            return None
+        return original(self, ctx)
+
+    display_type_rich._dossier = True  # type: ignore[attr-defined]
+    TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
+
+
+_flags_take_no_metavar()
+
+
 def main() -> None:
     from dossier.cli import commands  # noqa: F401  (registers the sub-commands)
 
     try:
-        code = app(standalone_mode=False)
+        code = app(standalone_mode=False, prog_name="dossier")
         sys.exit(code if isinstance(code, int) else 0)
     except DossierError as e:
         if state["debug"]:

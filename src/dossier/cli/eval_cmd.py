@@ -37,17 +37,23 @@ def eval_command(
 
 
 def render_table(report: EvalReport) -> None:
-    """One row per metric and one column per article, so a dozen articles still fit a terminal."""
+    """One row per metric and one column per article. Numbers are never truncated: on a narrow terminal
+    the figures drop to two decimals, and articles that still do not fit continue in a further table."""
     console.print(f"[bold]{report.folder}[/bold] — {len(report.articles)} article(s)")
-    table = Table(show_edge=False)
-    table.add_column("metric", no_wrap=True)
-    for a in report.articles:
-        table.add_column(a.name, justify="right", no_wrap=True)
-    table.add_column("macro", justify="right", style="bold", no_wrap=True)
     macro = report.macro
-    for key, header in zip(SUMMARY_KEYS, HEADERS):
-        table.add_row(header, *(f"{a.summary[key]:.3f}" for a in report.articles), f"{macro[key]:.3f}")
-    console.print(table)
+    digits, groups = _layout(report.articles, console.width)
+    for i, group in enumerate(groups):
+        last = i == len(groups) - 1
+        table = Table(show_edge=False)
+        table.add_column("metric", no_wrap=True)
+        for a in group:
+            table.add_column(a.name, justify="right", no_wrap=True)
+        if last:
+            table.add_column("macro", justify="right", style="bold", no_wrap=True)
+        for key, header in zip(SUMMARY_KEYS, HEADERS):
+            cells = [f"{a.summary[key]:.{digits}f}" for a in group] + ([f"{macro[key]:.{digits}f}"] if last else [])
+            table.add_row(header, *cells)
+        console.print(table)
     speed = report.to_dict(details=False)["speed"]
     rate = speed["words"] / speed["seconds"] if speed["seconds"] else 0.0
     console.print(f"[dim]{speed['words']:,} words in {speed['seconds']:.2f} s ({rate:,.0f} words/s, "
@@ -55,6 +61,27 @@ def render_table(report: EvalReport) -> None:
     broken = [a.name for a in report.articles if a.contract_problems]
     if broken:
         console.print(f"[red]extractions breaking the contract: {', '.join(broken)}[/red]")
+
+
+def _layout(articles: list, width: int) -> tuple[int, list[list]]:
+    """Decimals (3, or 2 when narrow) and the articles per table so that every table fits `width`."""
+    metric_w = max(map(len, HEADERS)) + 2  # a column is its text plus one space of padding each side
+
+    def col(name: str, digits: int) -> int:
+        return max(len(name), digits + 2) + 3  # padding and the column rule
+
+    for digits in (3, 2):
+        if metric_w + col("macro", digits) + sum(col(a.name, digits) for a in articles) <= width:
+            return digits, [list(articles)]
+    digits, groups, current, used = 2, [], [], metric_w
+    for a in articles:
+        if current and used + col(a.name, digits) + col("macro", digits) > width:
+            groups.append(current)
+            current, used = [], metric_w
+        current.append(a)
+        used += col(a.name, digits)
+    groups.append(current)
+    return digits, groups
 
 
 def render_misses(report: EvalReport) -> None:

@@ -1,0 +1,113 @@
+"""What a user sees at the terminal: help text, narrow tables, and the shared hostile-input corpus run
+through the real `dossier` entry point."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from dossier.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args, columns=80, timeout=600):
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "COLUMNS": str(columns), "TERM": "dumb"}
+    return subprocess.run([sys.executable, "-m", "dossier", *map(str, args)], capture_output=True, text=True,
+                          env=env, timeout=timeout)
+
+
+def shared_tool(name: str) -> Path | None:
+    """../shared/tools beside the checkout, looked up from any depth (a git worktree sits deeper than main)."""
+    for parent in ROOT.parents:
+        if (parent / "shared" / "tools" / name).exists():
+            return parent / "shared" / "tools" / name
+    return None
+
+
+@pytest.mark.parametrize("args", [[], ["search"], ["ingest"], ["extract"], ["eval"], ["claims"], ["serve"]])
+def test_help_shows_no_type_for_flags_and_teaches_by_example(args):
+    r = run(*args, "--help")
+    assert r.returncode == 0, r.stderr
+    assert "<bool>" not in r.stdout
+    assert "Usage: dossier" in r.stdout
+    if args:
+        assert "Example" in r.stdout, args
+
+
+def _report(n: int, name=lambda i: f"{i + 1:02}"):
+    from dossier.evaluate import SUMMARY_KEYS
+
+    summary = {k: 0.5 for k in SUMMARY_KEYS}
+    articles = [SimpleNamespace(name=name(i), summary=summary, contract_problems=[]) for i in range(n)]
+    return SimpleNamespace(folder="eval/ru", articles=articles, macro=summary,
+                           to_dict=lambda details=False: {"speed": {"words": 10, "seconds": 1.0}})
+
+
+@pytest.mark.parametrize("n,width", [(8, 80), (8, 60), (30, 80), (3, 160), (5, 40)])
+def test_eval_table_never_truncates_numbers(n, width):
+    from rich.console import Console
+
+    from dossier.cli import eval_cmd
+
+    out = Console(width=width, record=True, file=open(os.devnull, "w"))
+    saved, eval_cmd.console = eval_cmd.console, out
+    try:
+        eval_cmd.render_table(_report(n))
+    finally:
+        eval_cmd.console = saved
+    text = out.export_text()
+    assert "…" not in text
+    assert all(len(line) <= width for line in text.splitlines())
+    assert text.count("0.50") >= 12 * (n + 1)  # every article and the macro column, for every metric
+    assert all(f"{i + 1:02}" in text for i in range(n)) and "macro" in text
+
+
+def test_damaged_utf8_is_rejected_not_stored_as_mojibake():
+    from dossier.errors import InputRejected
+    from dossier.sources.decode import decode
+
+    en = "The governor said 1,200 men \u2014 all reservists \u2014 had received summonses.".encode()
+    with pytest.raises(InputRejected, match="not valid UTF-8.*offset 20"):
+        decode(en[:20] + b"\xff" + en[20:], "a.txt")
+    ru = "Губернатор Свердловской области заявил, что повестки получили 1200 мужчин.".encode()
+    with pytest.raises(InputRejected, match="UTF-8"):
+        decode(ru[:-2], "a.txt")
+    # legacy single-byte encodings still decode
+    assert decode("Губернатор Свердловской области заявил.".encode("cp1251"), "a.txt").startswith("Губернатор")
+    assert decode(b"He said \x93we are only updating\x94 records \x97 in Perm.", "a.txt").startswith("He said \u201c")
+
+
+@pytest.mark.slow
+def test_hostile_corpus_through_the_cli(tmp_path):
+    """`dossier ingest` on make_bad_inputs.py's corpus: every bad file gets one stderr line naming it,
+    exit code 1, nothing stored; every good file stores its documents; the broken JSONL line is reported
+    with its number while the other lines are stored."""
+    tool = shared_tool("make_bad_inputs.py")
+    if tool is None:
+        pytest.skip("../shared/tools is not beside this checkout")
+    corpus = tmp_path / "corpus"
+    subprocess.run([sys.executable, str(tool), str(corpus)], check=True, capture_output=True)
+    manifest = json.loads((corpus / "manifest.json").read_text())
+
+    bad_db = tmp_path / "bad.db"
+    r = run("ingest", corpus / "bad", "--db", bad_db, "--no-progress", columns=200)
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert Store(bad_db).counts()["documents"] == 0
+    lines = r.stderr.strip().splitlines()
+    for entry in (e for e in manifest if e["expect"] == "bad"):
+        path = str(corpus / entry["file"])
+        mine = [ln for ln in lines if ln.startswith(f"failed {path}")]
+        assert mine and all(len(ln.split(": ", 1)[1]) > 5 for ln in mine), (entry, r.stderr)
+    assert all(ln.startswith("failed ") for ln in lines), r.stderr
+
+    good_db = tmp_path / "good.db"
+    r = run("ingest", corpus / "good", "--db", good_db, "--no-progress", columns=200)
+    broken = corpus / "good" / "one-broken-line.jsonl"
+    assert r.returncode == 1 and "Traceback" not in r.stderr  # the broken line counts as a failure
+    assert r.stderr.strip().splitlines() == [ln for ln in r.stderr.strip().splitlines() if f"{broken}:3:" in ln]
+    assert len(r.stderr.strip().splitlines()) == 1
+    assert Store(good_db).counts()["documents"] == sum(e["documents"] for e in manifest if e["expect"] == "good")
