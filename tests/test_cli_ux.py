@@ -111,3 +111,25 @@ def test_hostile_corpus_through_the_cli(tmp_path):
     assert r.stderr.strip().splitlines() == [ln for ln in r.stderr.strip().splitlines() if f"{broken}:3:" in ln]
     assert len(r.stderr.strip().splitlines()) == 1
     assert Store(good_db).counts()["documents"] == sum(e["documents"] for e in manifest if e["expect"] == "good")
+
+
+def test_claims_table_keeps_dates_and_figures_whole_at_80_columns():
+    from rich.console import Console
+
+    from dossier.cli import events_cmd
+
+    claim = SimpleNamespace(type="contract_recruitment", place="macro:urals", start="2023-03-13", end="2023-03-16",
+                            sources=[1] * 13, independent_sources=3, polarities={"asserted": 11, "denied": 2},
+                            quantity_low=300, quantity_high=400000, id="c1", timeline=lambda: [],
+                            contradictions=["polarity: 8 source(s) asserted, 2 denied"])
+    for width in (80, 160):
+        out = Console(width=width, record=True, file=open(os.devnull, "w"))
+        saved, events_cmd.console = events_cmd.console, out
+        try:
+            events_cmd.render_claims([claim], timeline=False)
+        finally:
+            events_cmd.console = saved
+        text = out.export_text()
+        assert "…" not in text, text
+        for whole in ("2023-03-13", "2023-03-16", "300–400,000", "contract_recruitment", "macro:urals", "2 denied"):
+            assert whole in text, (width, whole, text)

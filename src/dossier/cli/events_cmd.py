@@ -83,16 +83,36 @@ def claims_command(
 
 
 def render_claims(found: list, timeline: bool) -> None:
-    table = Table("claim", "from", "to", "sources", "independent", "polarity", "numbers", "contradiction",
-                  title=f"{len(found)} claims", title_justify="left")
+    """Dates, counts and figures never wrap or get cut; on a terminal too narrow for the contradiction
+    column, contradictions follow the table, one line per claim."""
+    wide = console.width >= 140
+    table = Table(title=f"{len(found)} claims", title_justify="left", show_edge=False)
+    table.add_column("claim", min_width=18, overflow="fold")
+    for name in ("from", "to") if wide else ("from / to",):
+        table.add_column(name, no_wrap=True, min_width=10)
+    table.add_column("src", justify="right", no_wrap=True)
+    table.add_column("ind", justify="right", no_wrap=True)
+    table.add_column("polarity", max_width=None if wide else 14)
+    table.add_column("numbers", justify="right", no_wrap=True)
+    if wide:
+        table.add_column("contradiction")
     for c in found:
         pol = ", ".join(f"{k} {v}" for k, v in sorted(c.polarities.items()))
         nums = "" if c.quantity_low is None else (f"{c.quantity_low:,.0f}" if c.quantity_low == c.quantity_high
                                                   else f"{c.quantity_low:,.0f}–{c.quantity_high:,.0f}")
-        table.add_row(f"{c.type} @ {c.place}", c.start or "?", c.end or "?", str(len(c.sources)),
-                      str(c.independent_sources), pol, nums, "[red]" + "; ".join(c.contradictions) + "[/red]"
-                      if c.contradictions else "")
+        mark = "[red]✗[/red] " if c.contradictions and not wide else ""
+        dates = [c.start or "?", c.end or "?"] if wide else [f"{c.start or '?'}\n{c.end or '?'}"]
+        row = [f"{mark}{c.type} @ {c.place}" if wide else f"{mark}{c.type}\n@ {c.place}", *dates, str(len(c.sources)),
+               str(c.independent_sources), pol, nums]
+        if wide:
+            row.append("[red]" + "; ".join(c.contradictions) + "[/red]" if c.contradictions else "")
+        table.add_row(*row)
     console.print(table)
+    console.print("[dim]src = sources, ind = independent sources[/dim]")
+    if not wide:
+        for c in (c for c in found if c.contradictions):
+            console.print(f"[red]✗[/red] [bold]{c.type} @ {c.place}[/bold] {c.start or '?'}: " + "; ".join(c.contradictions),
+                          highlight=False)
     if timeline:
         for c in found:
             console.print(f"[bold]{c.id}[/bold]")

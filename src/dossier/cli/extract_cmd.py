@@ -43,8 +43,9 @@ def extract_command(
 
 def summarize(ex: Extraction) -> None:
     d = ex.document
-    console.print(f"[bold]{d.title or d.source}[/bold]  [dim]{d.language} · {d.published or 'no date'} · "
-                  f"{len(ex.text.split())} words · id {d.id[:12]}[/dim]")
+    console.print(f"[bold]{d.title or d.source}[/bold]", highlight=False)  # the title alone, the facts below it
+    console.print(f"[dim]{d.language} · {d.published or 'no date'} · {len(ex.text.split())} words · id {d.id[:12]}"
+                  + (f" · {d.source}" if d.title else "") + "[/dim]", highlight=False)
     sections = [
         ("Places", ["text", "id", "kind", "negated"], [[p.text, p.id, p.kind, "yes" if p.negated else ""] for p in ex.places]),
         ("Quotes", ["speaker", "kind", "quote"], [[q.speaker.name if q.speaker else "?", q.kind, short(q.text)] for q in ex.quotes]),
