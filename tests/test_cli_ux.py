@@ -28,7 +28,7 @@ def shared_tool(name: str) -> Path | None:
     return None
 
 
-@pytest.mark.parametrize("args", [[], ["search"], ["ingest"], ["extract"], ["eval"], ["claims"], ["serve"]])
+@pytest.mark.parametrize("args", [[], *([c] for c in ("search", "ingest", "extract", "eval", "claims", "serve", "stats", "events", "places", "export"))])
 def test_help_shows_no_type_for_flags_and_teaches_by_example(args):
     r = run(*args, "--help")
     assert r.returncode == 0, r.stderr

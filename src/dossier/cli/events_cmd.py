@@ -52,7 +52,7 @@ def claims_command(
     since: str = typer.Option(None, "--since", help="Claims still reported on or after this date."),
     contradicted: bool = typer.Option(False, "--contradicted", help="Only claims whose sources disagree."),
     min_sources: int = typer.Option(0, "--min-sources", min=0, help="At least this many independent sources."),
-    limit: int = typer.Option(50, "--limit", min=1, max=10000),
+    limit: int = typer.Option(50, "--limit", min=1, max=10000, help="Most claims to show."),
     timeline: bool = typer.Option(False, "--timeline", help="List every source of each claim in date order."),
     rebuild: bool = typer.Option(False, "--recompute", help="Rebuild all claims from the stored events first."),
     as_json: bool = JsonOption,
