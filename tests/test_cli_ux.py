@@ -133,3 +133,14 @@ def test_claims_table_keeps_dates_and_figures_whole_at_80_columns():
         assert "…" not in text, text
         for whole in ("2023-03-13", "2023-03-16", "300–400,000", "contract_recruitment", "macro:urals", "2 denied"):
             assert whole in text, (width, whole, text)
+
+
+def test_html_without_article_text_says_so_in_plain_english(tmp_path):
+    from dossier.errors import DossierError
+    from dossier.sources import read_one
+
+    page = tmp_path / "nav.html"
+    page.write_text("<html><body><nav><a href='/'>Home</a><a href='/news'>News</a></nav></body></html>")
+    with pytest.raises(DossierError) as e:
+        read_one(page)
+    assert str(page) in str(e.value) and "no article text" in str(e.value) and "1 words" not in str(e.value)
