@@ -57,7 +57,7 @@ def main() -> None:
     from dossier.cli import commands  # noqa: F401  (registers the sub-commands)
 
     try:
-        code = app(standalone_mode=False)
+        code = app(standalone_mode=False, prog_name="dossier")
         sys.exit(code if isinstance(code, int) else 0)
     except DossierError as e:
         if state["debug"]:

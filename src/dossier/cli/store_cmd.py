@@ -57,7 +57,8 @@ def ingest_command(
 
 @app.command("search")
 def search_command(query: str = typer.Argument(..., help="Words to find in titles, texts and quotes."),
-                   db: str = DbOption, limit: int = typer.Option(20, "--limit", min=1, max=1000),
+                   db: str = DbOption,
+                   limit: int = typer.Option(20, "--limit", min=1, max=1000, help="Most hits to show."),
                    as_json: bool = JsonOption) -> None:
     """Full-text search over stored articles and quotes.
 
@@ -83,7 +84,10 @@ def _marked(snippet: str) -> Text:
 
 @app.command("stats")
 def stats_command(db: str = DbOption, as_json: bool = JsonOption) -> None:
-    """Row counts of the store and the latest documents."""
+    """Row counts of the store and the latest documents.
+
+    Example: [bold]dossier stats --db dossier.db[/bold]
+    """
     store = open_store(db)
     counts = store.counts()
     if as_json:

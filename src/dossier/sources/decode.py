@@ -40,6 +40,9 @@ def decode(data: bytes, where: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         utf8_error = e
+    if _mostly_utf8(data):
+        raise InputRejected("encoding", f"not valid UTF-8: damaged byte at offset {utf8_error.start} in otherwise "
+                            "UTF-8 text; repair or re-save the file as UTF-8", where=where)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=["cp1251", "koi8_r", "cp1252", "latin_1"]).best()
@@ -50,6 +53,17 @@ def decode(data: bytes, where: str) -> str:
     if _CYR.search(text) is None and _LAT.search(text) is None:
         raise InputRejected("binary", "not text: no letters after decoding", where=where)
     return text
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few damaged bytes, not a legacy code page: it holds at least as many well-formed
+    multi-byte sequences as broken ones. Decoding it as CP1251 would store mojibake (`вЂ”` for `—`)
+    as if it were the article, so it is rejected instead. Real CP1251/KOI8 text almost never forms valid
+    multi-byte sequences by accident."""
+    decoded = data.decode("utf-8", errors="replace")
+    broken = decoded.count("\ufffd")
+    wellformed = sum(1 for ch in decoded if ord(ch) > 127 and ch != "\ufffd")
+    return wellformed >= broken > 0
 
 
 def clean(text: str) -> str:

@@ -24,8 +24,9 @@ def document_from_html(html: str, where: str, url: str | None = None) -> Documen
         raise InputRejected("no_article", "HTML page holds no article text", where=where)
     meta = json.loads(out)
     text = meta.get("text") or ""
-    if len(text.split()) < MIN_WORDS:  # menus and link lists come through as a few words
-        raise InputRejected("no_article", f"HTML page holds no article text (only {len(text.split())} words "
+    words = len(text.split())
+    if words < MIN_WORDS:  # menus and link lists come through as a few words
+        raise InputRejected("no_article", f"HTML page holds no article text (only {words} word{'' if words == 1 else 's'} "
                             "outside navigation)", where=where)
     title = meta.get("title")
     if title and not text.startswith(title):
