@@ -5,8 +5,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-EVAL = SHARED / "eval"
+from beside import EVAL, SHARED  # noqa: F401  (../shared, found from main or a worktree)
 
 
 @pytest.fixture(scope="session")

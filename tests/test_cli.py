@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from beside import TOOLS
 from dossier.store import Store
 
 EN = "TITLE: Summons wave\nDATE: 2023-03-04\n\nThe governor of the Sverdlovsk region said 1,200 men had received summonses."
@@ -214,10 +215,9 @@ def test_store_commands_are_readable_at_any_width(ux_store, columns):
 
 def _bad_inputs_tool():
     """../shared/tools/make_bad_inputs.py beside the checkout (or beside the folder holding worktrees)."""
-    for folder in Path(__file__).resolve().parents:
-        tool = folder / "shared" / "tools" / "make_bad_inputs.py"
-        if tool.exists():
-            return tool
+    tool = TOOLS / "make_bad_inputs.py"
+    if tool.exists():
+        return tool
     pytest.skip("shared/tools/make_bad_inputs.py is not beside this checkout")
 
 

@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 
 from dossier.errors import DossierError
+from beside import SHARED as _SHARED
 from dossier.evaluate import (SUMMARY_KEYS, evaluate_dir, find_gold, macro_average, norm, score)
-from dossier.model import DateRef, Document, Extraction, Place, Quantity, Quote, Speaker
+from dossier.model import Document, Extraction, Place
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared" / "tools" / "score.py").exists()), None)
+SHARED = _SHARED if (_SHARED / "tools" / "score.py").exists() else None
 PRED = "dossier.extraction/1"
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from beside import EVAL
 from dossier.evaluate import evaluate_dir
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -17,7 +18,7 @@ FLOORS = tomllib.loads((ROOT / "eval" / "floors.toml").read_text())
 
 def resolve(name: str) -> Path:
     if name.startswith("shared:"):
-        return ROOT.parent / "shared" / "eval" / name.removeprefix("shared:")
+        return EVAL / name.removeprefix("shared:")
     return ROOT / name
 
 

@@ -81,11 +81,11 @@ def test_bad_inputs_corpus(tmp_path):
     """The shared hostile corpus: every 'good' file yields its documents, every 'bad' one only rejections."""
     import subprocess
     import sys
-    from pathlib import Path
 
-    tool = next((f / "shared" / "tools" / "make_bad_inputs.py" for f in Path(__file__).resolve().parents
-                 if (f / "shared" / "tools" / "make_bad_inputs.py").exists()), None)  # beside a checkout or worktree
-    if tool is None:
+    from beside import TOOLS
+
+    tool = TOOLS / "make_bad_inputs.py"
+    if not tool.exists():
         pytest.skip("../shared/tools is not beside this checkout")
     subprocess.run([sys.executable, str(tool), str(tmp_path)], check=True, capture_output=True)
     manifest = json.loads((tmp_path / "manifest.json").read_text())

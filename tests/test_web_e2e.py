@@ -3,18 +3,15 @@ from __future__ import annotations
 
 import html as htmllib
 import re
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from dossier.store import Store
+from beside import EVAL
 from dossier.web import Settings, create_app
 
 pytestmark = pytest.mark.slow
-# ../shared/eval beside the checkout (main) or beside the worktrees' parent (/work/wt/NAME)
-EVAL = next((p / "shared" / "eval" for p in Path(__file__).resolve().parents if (p / "shared" / "eval").is_dir()),
-            Path("shared/eval"))
 TOKEN = "e2e-token"
 
 

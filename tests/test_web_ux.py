@@ -3,7 +3,6 @@ and the claims table pushed a phone-width page sideways."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
