@@ -209,6 +209,17 @@ def test_a_denial_about_a_named_place_never_takes_the_articles_focus_region() ->
     assert only(found, "mobilization").places == ["RU"]
 
 
+@pytest.mark.parametrize("lang, text, place, etype, where", [
+    ("en", "Moscow buys drones from Iran.", ("Moscow", "RU-MOW"), "arms_procurement", ["RU"]),
+    ("ru", "Москва закупает дроны у Ирана.", ("Москва", "RU-MOW"), "arms_procurement", ["RU"]),
+    # the city itself, not its government: a place where something happens
+    ("en", "Summonses were handed out in Moscow.", ("Moscow", "RU-MOW"), "summons", ["RU-MOW"]),
+    ("ru", "В Москве раздают повестки.", ("Москве", "RU-MOW"), "summons", ["RU-MOW"]),
+])
+def test_a_capital_acting_as_subject_stands_for_the_state(lang, text, place, etype, where) -> None:
+    assert only(events(lang, text, places=[place]), etype).places == where
+
+
 @pytest.mark.parametrize("text, etype, present", [
     ("Он призвал военкоматы публиковать точные цифры.", "conscription", False),
     ("Осенью в армию призовут 130 тысяч человек.", "conscription", True),
