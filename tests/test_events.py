@@ -126,6 +126,14 @@ def test_ru_types_and_polarity(text: str, etype: str, polarity: str) -> None:
     assert only(events("ru", text), etype).polarity == polarity
 
 
+def test_ru_payments_next_to_contracts_are_recruitment_and_alone_are_not() -> None:
+    text = "Добровольцы подписывают контракт на год. В Самарской области выплаты составляют 300 тысяч рублей."
+    found = events("ru", text, places=[("Самарской области", "RU-SAM")])
+    assert [e.places for e in found if e.trigger.text == "выплаты"] == [["RU-SAM"]]
+    alone = "Пенсионерам увеличат социальные выплаты. В Самарской области выплаты составляют 30 тысяч рублей."
+    assert events("ru", alone, places=[("Самарской области", "RU-SAM")]) == []
+
+
 def test_ru_focus_region_of_the_article_fills_local_events() -> None:
     text = ("Военком Челябинской области рассказал о призыве.\n"
             "Задание на призыв составляет около 3 тысяч человек. Указ о частичной мобилизации действует.")
