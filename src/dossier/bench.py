@@ -180,3 +180,52 @@ def bench_ingest(documents: Iterable[Document], store: Any, articles: int, n_pro
     return IngestBench(articles, words, secs, report.new,
                       resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                       resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+
+
+@dataclass
+class QuotesBench:
+    quotes: int
+    words: int
+    seconds: float
+    found: int  # quotes the pipeline reported (every generated one should be found)
+
+    @property
+    def quotes_per_s(self) -> float:
+        return self.quotes / self.seconds if self.seconds else 0.0
+
+
+_FIRST = {"en": "Anna Boris Dmitry Elena Fyodor Galina Igor Irina Kirill Lev Maria Nikolai Oleg Olga Pavel Roman "
+                "Sergei Tatiana Vadim Yulia".split(),
+          "ru": "Анна Борис Дмитрий Елена Фёдор Галина Игорь Ирина Кирилл Лев Мария Николай Олег Ольга Павел Роман "
+                "Сергей Татьяна Вадим Юлия".split()}
+_LAST = {"en": "Antonov Belov Chernov Denisov Egorov Fomin Gusev Ivanov Kozlov Lebedev Morozov Novikov Orlov Popov "
+               "Romanov Sokolov Titov Volkov Zaitsev Zhukov".split(),
+         "ru": "Антонов Белов Чернов Денисов Егоров Фомин Гусев Иванов Козлов Лебедев Морозов Новиков Орлов Попов "
+               "Романов Соколов Титов Волков Зайцев Жуков".split()}
+
+
+def speaker_name(i: int, lang: str = "en") -> str:
+    """The i-th of 400 distinct names (20 first names × 20 surnames), repeating after that."""
+    return f"{_FIRST[lang][i % 20]} {_LAST[lang][(i // 20) % 20]}"
+
+
+def many_quotes_text(n: int, lang: str = "en") -> str:
+    """One paragraph of `n` short attributed quotes, the shape of a live blog or a transcript dump."""
+    if lang == "ru":
+        return " ".join(f"«Сообщение номер {i} о повестках», — сказал {speaker_name(i, lang)}." for i in range(n))
+    return " ".join(f'"Quote {i} about summonses," said {speaker_name(i, lang)}.' for i in range(n))
+
+
+def bench_quotes(sizes: tuple[int, ...] = (500, 2000), lang: str = "en") -> list[QuotesBench]:
+    """Extraction time of one article holding N quotes, at each size: the per-quote work must not rescan
+    the document, so quotes/s should stay about flat as N grows (it fell with N before the fix)."""
+    from dossier.extract import extract
+
+    extract(Document(text=many_quotes_text(2, lang), language=lang))  # load the model outside the timing
+    out = []
+    for n in sizes:
+        text = many_quotes_text(n, lang)
+        start = time.perf_counter()
+        ex = extract(Document(text=text, language=lang))
+        out.append(QuotesBench(n, len(text.split()), time.perf_counter() - start, len(ex.quotes)))
+    return out

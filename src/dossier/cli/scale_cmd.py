@@ -84,12 +84,14 @@ def bench_command(
                             "store and report p50/p95 of the main web endpoints (e.g. --api 10000)."),
     claims: int = typer.Option(0, "--claims", min=0, help="Instead: ingest N, then 2N generated near-copies "
                                "(clusters of 50) and report time per document of the dedup + claims hooks."),
+    quotes: int = typer.Option(0, "--quotes", min=0, help="Instead: time one generated article of N/4 and of N "
+                               "quotes and report quotes/s at each size (flat = linear time)."),
     as_json: bool = JsonOption,
 ) -> None:
     """Throughput of the full pipeline against the bare language model on the same texts.
 
     Examples: [bold]dossier bench corpus/ --articles 200[/bold] · [bold]dossier bench --api 10000[/bold] ·
-    [bold]dossier bench --claims 1000[/bold]
+    [bold]dossier bench --claims 1000[/bold] · [bold]dossier bench --quotes 2000[/bold]
     """
     if api:
         _bench_api(api, repeat, as_json)
@@ -97,8 +99,11 @@ def bench_command(
     if claims:
         _bench_claims(claims, as_json)
         return
+    if quotes:
+        _bench_quotes(quotes, as_json)
+        return
     if not inputs:
-        raise DossierError("E409", "give articles to time (or --api N / --claims N)")
+        raise DossierError("E409", "give articles to time (or --api N / --claims N / --quotes N)")
     from dossier.bench import bench
     from dossier.model import Document
     from dossier.sources import read_paths
@@ -173,6 +178,24 @@ def _bench_claims(n_docs: int, as_json: bool) -> None:
         console.print(f"{r.documents:,} documents: {r.ms_per_doc:.1f} ms/document (largest claim {r.sources} "
                       f"sources, {r.independent} independent)", highlight=False)
     console.print(f"ratio {runs[1].ms_per_doc / runs[0].ms_per_doc:.2f} for twice the documents · {_load()}")
+
+
+def _bench_quotes(n_quotes: int, as_json: bool) -> None:
+    """`dossier bench --quotes N`: one article of N/4 and of N quotes, in English and Russian."""
+    from dossier.bench import bench_quotes
+
+    sizes = (max(1, n_quotes // 4), n_quotes)
+    runs = {lang: bench_quotes(sizes, lang) for lang in ("en", "ru")}
+    if as_json:
+        typer.echo(json.dumps({lang: [{**r.__dict__, "quotes_per_s": round(r.quotes_per_s, 1)} for r in rs]
+                               for lang, rs in runs.items()}, indent=1))
+        return
+    for lang, rs in runs.items():
+        for r in rs:
+            console.print(f"{lang}: {r.quotes:,} quotes ({r.words:,} words) in {r.seconds:.2f} s = "
+                          f"{r.quotes_per_s:,.0f} quotes/s, {r.found:,} found", highlight=False)
+        console.print(f"{lang}: quotes/s at {rs[1].quotes:,} is {rs[1].quotes_per_s / rs[0].quotes_per_s:.0%} of "
+                      f"that at {rs[0].quotes:,} (100 % = linear time) · {_load()}", highlight=False)
 
 
 @app.command("export")

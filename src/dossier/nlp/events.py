@@ -19,6 +19,7 @@ Rules a reader should know (all general, none tied to an article):
 """
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -209,10 +210,28 @@ def quoted_names(doc: Doc, sent: Span) -> set[int]:
 
 
 def _is_statement(doc: Doc, inner: Span) -> bool:
-    if any(q.start <= inner.start_char and inner.end_char <= q.end for q in doc._.quotes or []):
+    starts, reach = _quote_reach(doc)
+    i = bisect.bisect_right(starts, inner.start_char)
+    if i and reach[i - 1] >= inner.end_char:  # a found quote starting before the marks runs past them
         return True
     return inner[-1].text in ".!?…" or any("Fin" in t.morph.get("VerbForm") or t.tag_ in ("VBD", "VBZ", "VBP", "MD")
                                            for t in inner)
+
+
+def _quote_reach(doc: Doc) -> tuple[list[int], list[int]]:
+    """The quotes' starts in order and, for each, the furthest end of the quotes starting there or
+    before: whether some quote covers [s, e) is then one bisection (computed once per Doc)."""
+    if _REACH_KEY not in doc.user_data:
+        spans = sorted((q.start, q.end) for q in doc._.quotes or [])
+        reach, far = [], -1
+        for _, end in spans:
+            far = max(far, end)
+            reach.append(far)
+        doc.user_data[_REACH_KEY] = ([s for s, _ in spans], reach)
+    return doc.user_data[_REACH_KEY]
+
+
+_REACH_KEY = "dossier.events.quote_reach"
 
 
 def dateline(place: Place, text: str) -> bool:

@@ -58,6 +58,7 @@ def name_words(name: str) -> list[str]:
     return [w for w in re.split(r"[\s.]+", name) if w and any(ch.isalpha() for ch in w)]
 
 
+@lru_cache(maxsize=8192)  # compared pairwise against every known entity: parse each name once
 def person_key(name: str) -> str:
     """Cross-language key of a person: the surname's skeleton (Peskov / Песков / Пескова → 'peskov')."""
     words = name_words(name)

@@ -173,7 +173,7 @@ class Tokens:
     """Character offset → token lookup over a Doc (skipping whitespace tokens)."""
 
     def __init__(self, doc: Doc) -> None:
-        self.doc = doc
+        self.doc, self.text = doc, doc.text  # Doc.text joins every token: read it once
         self.starts = [t.idx for t in doc]
 
     def at_or_after(self, char: int) -> int:
@@ -346,7 +346,7 @@ def _target_level(tok: Tokens, am: Amount, lx: Lex) -> None:
 
 def _count(tok: Tokens, am: Amount, lx: Lex) -> None:
     """Fill what the amount counts: an abbreviation, the noun after it, a currency, or a count noun before."""
-    text, doc = tok.doc.text, tok.doc
+    text, doc = tok.text, tok.doc
     if am.unit in lx.currency_nouns:  # "300 billion rubles" counts rubles; the code goes to `unit`
         am.counted = lx.currency_nouns[am.unit]
         return

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -58,16 +59,28 @@ class Context:
             doc._.entities = EntityIndex()
         self.index: EntityIndex = doc._.entities
         self.resolver = Resolver(doc, self.cues, self.index)
-        self.marked = find_marked(doc.text)
+        self.marked = find_marked(self.text)
         self._starts = [t.idx for t in doc]
+        self._mark_starts = [m.start for m in self.marked]
+        # marks never overlap in practice; if they ever do, the first one in order must still win
+        self._nested = any(a.end > b.start for a, b in zip(self.marked, self.marked[1:]))
+        self._sent_ends: tuple[list[int], list[int], list[int]] | None = None
 
     def tokens(self, start: int, end: int) -> list[Token]:
         i = bisect.bisect_left(self._starts, start)
         j = bisect.bisect_left(self._starts, end)
         return [t for t in self.doc[i:j] if not t.is_space]
 
+    def marks_from(self, pos: int) -> Iterator[Marked]:
+        """The marks in order, starting from the first that may open at or after `pos` (no scan from the start)."""
+        first = 0 if self._nested else bisect.bisect_left(self._mark_starts, pos)
+        return (self.marked[k] for k in range(first, len(self.marked)))
+
     def inside_marked(self, pos: int) -> Marked | None:
-        return next((m for m in self.marked if m.start <= pos < m.end), None)
+        if self._nested:
+            return next((m for m in self.marked if m.start <= pos < m.end), None)
+        i = bisect.bisect_right(self._mark_starts, pos) - 1  # called per token and per sentence end: no scan
+        return self.marked[i] if i >= 0 and pos < self.marked[i].end else None
 
     def word(self, tok: Token) -> str:
         return lexicon.norm_word(tok.lemma_ or tok.text)
@@ -87,23 +100,22 @@ class Context:
 
     def sentence_bounds(self, pos: int) -> tuple[int, int]:
         """The sentence around `pos` by punctuation, ignoring sentence ends inside quotation marks."""
-        start, end = 0, len(self.text)
-        for m in _SENT_END.finditer(self.text):
-            if self.inside_marked(m.start()):
-                continue
-            if m.end() <= pos:
-                start = m.end()
-            elif m.start() >= pos:
-                end = m.end() if m.group() != "\n" else m.start()
-                break
-        return start, end
+        if self._sent_ends is None:  # found once per document, then bisected per call
+            ends = [m for m in _SENT_END.finditer(self.text) if not self.inside_marked(m.start())]
+            self._sent_ends = ([m.end() for m in ends], [m.start() for m in ends],
+                               [m.end() if m.group() != "\n" else m.start() for m in ends])
+        match_ends, match_starts, closes = self._sent_ends
+        i = bisect.bisect_right(match_ends, pos)
+        start = match_ends[i - 1] if i else 0
+        j = bisect.bisect_left(match_starts, pos)
+        return start, closes[j] if j < len(closes) else len(self.text)
 
 
 def _direct_frame(ctx: Context, m: Marked, used: set[int]) -> Candidate:
     """The cue and subject of a direct quote: after it ("…," said X) or before it (X said: "…")."""
     cand = Candidate(m.start, m.end, "direct", strict=False)
     s_start, s_end = ctx.sentence_bounds(m.close)
-    nxt = next((o.open for o in ctx.marked if o.open >= m.close and _speechlike(ctx, o)), s_end)
+    nxt = next((o.open for o in ctx.marks_from(m.close) if o.open >= m.close and _speechlike(ctx, o)), s_end)
     after = ctx.tokens(m.close, min(s_end, nxt))
     after = [t for t in after if not ctx.inside_marked(t.idx)]
     words = [t for t in after if not t.is_punct]
@@ -523,7 +535,7 @@ def to_quote(ctx: Context, cand: Candidate) -> Quote:
     cue_span = [cue.idx, cand.cue_end or cue.idx + len(cue.text)] if cue is not None else None
     return Quote(start=cand.start, end=cand.end, text=ctx.text[cand.start:cand.end], kind=cand.kind, speaker=speaker,
                  cue=ctx.text[cue_span[0]:cue_span[1]] if cue_span else None, cue_span=cue_span,
-                 via=cand.via, date=quote_date(ctx.doc, cand.frame, (cand.start, cand.end)) if cand.frame else None)
+                 via=cand.via, date=quote_date(ctx.doc, cand.frame, (cand.start, cand.end), ctx.text) if cand.frame else None)
 
 
 def find_quotes(doc: Doc, lang: str) -> list[Quote]:

@@ -41,16 +41,16 @@ def _punctuation_sentences(doc: Doc) -> list[Span]:
     for m in re.finditer(r"[.!?…]+[\"»”]?(?=\s+[\"«“„(—–A-ZА-ЯЁ0-9])|\n+", text):
         if m.group()[0] == "." and _ABBREV.search(text[max(0, m.start() - 8):m.start() + 1]):
             continue
-        _add_sentence(doc, start, m.end(), out)
+        _add_sentence(doc, text, start, m.end(), out)
         start = m.end()
-    _add_sentence(doc, start, len(text), out)
+    _add_sentence(doc, text, start, len(text), out)
     return out
 
 
-def _add_sentence(doc: Doc, start: int, end: int, out: list[Span]) -> None:
-    while start < end and doc.text[start].isspace():
+def _add_sentence(doc: Doc, text: str, start: int, end: int, out: list[Span]) -> None:
+    while start < end and text[start].isspace():  # `text` is doc.text, read once by the caller
         start += 1
-    while end > start and doc.text[end - 1].isspace():
+    while end > start and text[end - 1].isspace():
         end -= 1
     span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
     if span is not None and len(span):

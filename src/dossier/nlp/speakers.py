@@ -38,6 +38,10 @@ class Resolver:
     cues: Cues
     index: EntityIndex
     said: list[tuple[int, Entity]] = field(default_factory=list)  # (position, speaker) seen so far
+    text: str = ""  # the Doc's text, read once (Doc.text joins every token on each access)
+
+    def __post_init__(self) -> None:
+        self.text = self.text or self.doc.text
 
     def word(self, tok: Token) -> str:
         return norm_word(tok.lemma_ or tok.text)
@@ -134,7 +138,7 @@ class Resolver:
         if not words:
             return None
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-        ent = self.index.add("MEDIA", self.doc.text[start:end], start, end)
+        ent = self.index.add("MEDIA", self.text[start:end], start, end)
         return Found(ent, ent.name, start, end)
 
     def _anaphoric(self, tok: Token) -> bool:
@@ -191,14 +195,14 @@ class Resolver:
 
     def _inside_quote(self, pos: int) -> bool:
         """Odd number of quotation marks between the start of the paragraph and `pos`."""
-        text = self.doc.text
+        text = self.text
         para = text.rfind("\n", 0, pos) + 1
         return sum(text[para:pos].count(c) for c in '"“”«»') % 2 == 1
 
     def _near(self, ent: Entity, pos: int) -> bool:
         last = max([p for p, e in self.said if e is ent and p < pos] + [m[0] for m in ent.mentions if m[0] < pos],
                    default=-1)
-        return last >= 0 and self.doc.text.count("\n", last, pos) <= 1
+        return last >= 0 and self.text.count("\n", last, pos) <= 1
 
     def _description(self, tok: Token) -> Found | None:
         """"this politician" refers back anywhere, "the expert" only nearby, "the author" to the last writer."""
