@@ -11,6 +11,7 @@ from functools import lru_cache
 from importlib import resources
 
 from dossier.errors import DossierError
+from dossier.nlp.names import skeleton
 
 DATA = "dossier.nlp.data"
 LANGS = ("en", "ru")
@@ -49,6 +50,8 @@ class Cues:
     speaker_nouns: frozenset[str]
     media_words: frozenset[str]
     refusal: frozenset[str] = frozenset()  # "declined to comment": the cue under it reports no words
+    masculine: frozenset[str] = frozenset()  # role nouns that say a person is a man ("brother", "spokesman")
+    feminine: frozenset[str] = frozenset()
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -90,7 +93,8 @@ def cues(lang: str) -> Cues:
         possessive_phrases=_phrases(ana["possessive_phrases"]),
         descriptions={norm_word(k): v for k, v in ana["descriptions"].items()},
         determiners=_words(ana["determiners"]), speaker_nouns=_words(spk["nouns"]),
-        media_words=_words(spk["media_words"]), refusal=_words(verbs.get("refusal", [])))
+        media_words=_words(spk["media_words"]), refusal=_words(verbs.get("refusal", [])),
+        masculine=_words(ana.get("masculine", [])), feminine=_words(ana.get("feminine", [])))
 
 
 @lru_cache(maxsize=None)
@@ -102,6 +106,25 @@ def media_names() -> frozenset[str]:
         if line.strip() and not line.startswith("#"):
             names.add(strip_article(norm_word(line.split("\t")[0])))
     return frozenset(names)
+
+
+@lru_cache(maxsize=None)
+def given_names() -> dict[str, str]:
+    """First names from ``given_names.tsv`` keyed by their spelling skeleton, with gender m/f/u."""
+    text = resources.files(DATA).joinpath("given_names.tsv").read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, gender = line.split("\t")[:2]
+            out[skeleton(name)] = gender.strip()
+    return out
+
+
+def given_name_gender(word: str) -> str | None:
+    """"m", "f" or "u" when `word` is a known first name (any common romanisation), else None."""
+    if not word[:1].isupper() or not word.isalpha():
+        return None
+    return given_names().get(skeleton(word))
 
 
 def strip_article(name: str) -> str:

@@ -200,9 +200,18 @@ def _clause_after(ctx: Context, cue: Token, sent: Span) -> tuple[int, int] | Non
     comps = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i]
     if comps:
         sub = list(comps[0].subtree)
+        # "said no lists had been drawn up, and residents reported that …": a coordinated cue with its own
+        # subject is the next statement, not part of this one
+        nxt_cue = next((c for c in comps[0].children if c.dep_ == "conj" and ctx.is_cue(c)
+                        and any(g.dep_ in SUBJECT_DEPS for g in c.children)), None)
+        if nxt_cue is not None:
+            first = min(t.i for t in nxt_cue.subtree)
+            sub = [t for t in sub if t.i < first]
         while sub and (sub[0].ent_type_ in ("DATE", "TIME") or (sub[0].pos_ == "ADP" and len(sub) > 1
                                                                  and sub[1].ent_type_ in ("DATE", "TIME"))):
             sub.pop(0)  # "said on Tuesday it had no plans": the day belongs to the saying, not the report
+        while sub and (sub[-1].dep_ == "cc" or sub[-1].text in ",;:—–"):
+            sub.pop()  # "said no quota had been set, and officials …": the conjunction joins the next clause
         if not sub:
             return None
         start, stop = sub[0].idx, sub[-1].idx + len(sub[-1].text)
@@ -230,10 +239,13 @@ def _trailing(ctx: Context, cue: Token, sent: Span) -> tuple[int, int] | None:
     if cue.tag_ == "VBG" and (cue.lower_,) not in ctx.cues.citing:
         return None  # "…went further, asking students to …": a participle adds an act, not an attribution
         # ("…, citing two officials" still relays the clause before it)
-    comma = next((t for t in reversed(sent[: cue.i - sent.start]) if t.text == ","), None)
-    if comma is None or cue.i - comma.i > 8 or any(t.pos_ == "VERB" and t.i != cue.i for t in sent[comma.i - sent.start:
-                                                                                                      cue.i - sent.start]):
-        return None
+    comma = _subject_comma(cue, sent)
+    if comma is None:
+        comma = next((t for t in reversed(sent[: cue.i - sent.start]) if t.text == ","), None)
+        if comma is None or cue.i - comma.i > 8 or any(t.pos_ == "VERB" and t.i != cue.i
+                                                       for t in sent[comma.i - sent.start: cue.i - sent.start]):
+            return None
+        comma = _role_and_name_comma(ctx, cue, sent) or comma
     if comma.i + 1 < cue.i and cue.doc[comma.i + 1].pos_ == "CCONJ":
         return None  # ", and the lawmakers then said …" coordinates a new statement, it attributes nothing
     if (cue.lower_,) not in ctx.cues.citing and any(c.dep_ in ("dobj", "obj") for c in cue.children):
@@ -251,6 +263,47 @@ def _trailing(ctx: Context, cue: Token, sent: Span) -> tuple[int, int] | None:
         return None  # "In the Irkutsk region, local media reported …": a fronted phrase, not a reported
         # clause (an elliptic figure still is: "For the Perm region, less than 9,000 people, says a source")
     return _strip_span(ctx.text, (sent.start_char, comma.idx))
+
+
+def _subject_comma(cue: Token, sent: Span) -> Token | None:
+    """"<clause>, a local lawyer, Pavel Gerasimov, said.": the cue's subject with its appositions fills
+    everything between a comma and the cue; that comma, not the last one, ends the reported clause."""
+    subj = subject_of(cue)
+    if subj is None or not sent.start <= subj.i < cue.i:
+        return None
+    sub = list(subj.subtree)
+    left = sub[0].i
+    if not any(t.text == "," for t in sub):
+        return None  # no apposition: the last comma already ends the clause
+    if left - 1 <= sent.start or cue.doc[left - 1].text != "," or sub[-1].i >= cue.i \
+            or cue.i - left > MAX_ROLE_WORDS + 4:
+        return None
+    return cue.doc[left - 1] if all(t.is_punct for t in cue.doc[sub[-1].i + 1:cue.i]) else None
+
+
+def _role_and_name_comma(ctx: Context, cue: Token, sent: Span) -> Token | None:
+    """"<clause>, a local activist, Nina Orlova, said." when the parse hangs the apposition on the clause
+    instead of making it the subject: a name and a speaker noun phrase (either order), each between
+    commas, right before the cue; the comma before the pair ends the reported clause."""
+    commas = [t for t in sent[: cue.i - sent.start] if t.text == ","]
+    if commas and commas[-1].i == cue.i - 1:
+        commas.pop()  # "…, Nina Orlova, said": the comma that closes the name
+    if len(commas) < 2:
+        return None
+    prev, comma = commas[-2], commas[-1]
+    last = [t for t in sent[comma.i - sent.start + 1: cue.i - sent.start] if not t.is_punct]
+    other = [t for t in sent[prev.i - sent.start + 1: comma.i - sent.start] if not t.is_punct]
+    if prev.i == sent.start or not last or not other or len(other) + len(last) > MAX_ROLE_WORDS:
+        return None
+
+    def name(ts: list[Token]) -> bool:
+        return all(t.pos_ == "PROPN" for t in ts)
+
+    def role(ts: list[Token]) -> bool:
+        return not any(t.pos_ in ("VERB", "AUX") for t in ts) and any(
+            t.pos_ == "NOUN" and ctx.resolver.acceptable(t, True) for t in ts)
+
+    return prev if (name(last) and role(other)) or (role(last) and name(other)) else None
 
 
 def _subject_in(ctx: Context, tok: Token, sent: Span) -> Token | None:
