@@ -229,3 +229,35 @@ def test_en_tense_of_the_governing_verb_picks_the_year(text: str, published: str
 ])
 def test_russian_governing_verb_tense_chooses_the_year(text, published, value):
     assert one(text, "ru", published).value == value
+
+
+# --- a range of months is its two ends (held-out en/08: "between November and January") -----------
+
+def _values(text: str, published: str) -> list[tuple[str | None, str | None]]:
+    return [(d.value, d.relation) for d in run(text, "en", published).dates]
+
+
+def test_between_two_months_gives_both_ends_with_from_and_until() -> None:
+    got = _values("Lawyers counted 900 complaints between October and December, the group said.", "2024-01-20")
+    assert got == [("2023-10", "from"), ("2023-12", "until")]
+
+
+def test_a_range_across_new_year_keeps_its_end_after_its_start() -> None:
+    got = _values("Offices sent out letters between November and February, residents said.", "2024-03-05")
+    assert got == [("2023-11", "from"), ("2024-02", "until")]
+
+
+def test_a_range_across_new_year_in_the_future_moves_its_end_forward() -> None:
+    got = _values("The training camps will run between October and March.", "2024-07-01")
+    assert got == [("2024-10", "from"), ("2025-03", "until")]
+
+
+def test_between_two_bare_years_stays_out_of_dates() -> None:
+    assert run("Between 2000 and 3000 men were called up.", "en", "2024-01-01").dates == []
+
+
+def test_a_range_that_resolves_backwards_moves_the_end_that_keeps_it_nearest() -> None:
+    # No tense ("run"): October alone is this autumn, March alone last spring; as a range one end must
+    # move, and October 2024 – March 2025 is nearer to July 2024 than October 2023 – March 2024.
+    got = _values("The drills run between October and March.", "2024-07-01")
+    assert got == [("2024-10", "from"), ("2025-03", "until")]

@@ -101,6 +101,9 @@ class DateGrammar:
         ago_units = alternation(lex["ago"]["units"])
         self.ago = re.compile(rf"(?<!\w)(?P<n>\d+|{alternation(_SMALL_VALUE)}){_S}(?P<unit>{ago_units}){_S}"
                               rf"(?:{alternation(lex['ago']['words'])})(?!\w)", re.IGNORECASE)
+        self.range_frames = [(o.lower(), c.lower()) for o, c in lex.get("range_frames", [])]
+        openers = alternation({o for o, _ in self.range_frames}) or r"(?!x)x"
+        self.range_opener = re.compile(rf"(?:^|(?<=\W))(?:{openers}){_S}(?:the{_S})?$", re.IGNORECASE)
         self.past = re.compile(rf"(?:{alternation(lex['past_cues'])})\W*$", re.IGNORECASE)
         self.future = re.compile(rf"(?:{alternation(lex['future_cues'])})\W*$", re.IGNORECASE)
 
@@ -139,7 +142,9 @@ def _month_mentions(g: DateGrammar, text: str, taken: list[tuple[int, int]]) -> 
         if not d and not y and m.group("mon").lower().rstrip(".") not in g.full_months:
             continue  # an abbreviation alone is more often a name ("Jan Nowak", "Dec") than a month
         listed = bool(out) and _COORDINATION.fullmatch(text[out[-1].end:m.start()]) is not None
-        if not d and not y and not m.group("part") and not listed and not g.relation_before(text, m.start())[0]:
+        opened = g.range_opener.search(text[max(0, m.start() - 20):m.start()]) is not None
+        if not d and not y and not m.group("part") and not listed and not opened \
+                and not g.relation_before(text, m.start())[0]:
             continue  # a bare month name needs a preposition or a list: "March" may be a march, "Мая" a name
         out.append(Mention(m.start(), m.end(), int(y) if y else None, g.months[m.group("mon").lower().rstrip(".")],
                            int(d) if d else None, precision="day" if d else "month"))
@@ -359,7 +364,41 @@ def find_dates(text: str, lang: str, published: str | None = None, doc: Doc | No
         out.append(DateRef(start=x.start, end=x.end, text=text[x.start:x.end], value=value,
                            precision=x.precision if x.precision in ("day", "month", "year") else None,
                            relation=_relation(g, text, x, value, ref)))
+    _close_ranges(g, text, mentions, out, ref)
     return out
+
+
+def _close_ranges(g: DateGrammar, text: str, mentions: list[Mention], out: list[DateRef], ref: dt.date | None) -> None:
+    """"between November and January": the contract has no date range, so a range is its two ends, the
+    first with "from" and the second with "until". When neither end gives a year and the end resolved
+    before the start, one end moves by a year: the choice the governing verb's tense allows (all past /
+    all future) that keeps both ends nearest the reference date."""
+    for k in range(len(out) - 1):
+        a, b, ma, mb = out[k], out[k + 1], mentions[k], mentions[k + 1]
+        gap = re.sub(r"\s+", " ", text[a.end:b.start].strip().lower())
+        opener = g.range_opener.search(text[max(0, a.start - 20):a.start])
+        if opener is None or not any(gap == c and opener.group(0).lower().startswith(o) for o, c in g.range_frames):
+            continue
+        a.relation, b.relation = a.relation or "from", "until"
+        if ref and a.value and b.value and ma.year is None and mb.year is None and ma.month and mb.month \
+                and not (ma.rel or mb.rel) and b.value < a.value:
+            a.value, b.value = _ordered_range(a.value, b.value, ref, ma.tense or mb.tense)
+
+
+def _ordered_range(start: str, end: str, ref: dt.date, tense: str | None) -> tuple[str, str]:
+    def shifted(value: str, years: int) -> str:
+        return f"{int(value[:4]) + years:04d}{value[4:]}"
+
+    def months_from_ref(value: str) -> int:
+        return abs(int(value[:4]) * 12 + int(value[5:7]) - ref.year * 12 - ref.month)
+
+    now = ref.isoformat()[:len(end)]
+    options = [(shifted(start, -1), end), (start, shifted(end, 1))]
+    if tense == "past":
+        options = [o for o in options if o[1] <= now] or options
+    elif tense == "future":
+        options = [o for o in options if o[0] > now] or options
+    return min(options, key=lambda o: months_from_ref(o[0]) + months_from_ref(o[1]))
 
 
 def dates_of(doc: Doc, lang: str) -> list[DateRef]:
