@@ -261,3 +261,17 @@ def test_a_range_that_resolves_backwards_moves_the_end_that_keeps_it_nearest() -
     # move, and October 2024 – March 2025 is nearer to July 2024 than October 2023 – March 2024.
     got = _values("The drills run between October and March.", "2024-07-01")
     assert got == [("2024-10", "from"), ("2025-03", "until")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The target for 2024, officials say, has not been made public.", "2024"),
+    ("The regional plan for 2025 is ready.", "2025"),
+])
+def test_a_year_after_for_is_a_date(text: str, value: str) -> None:
+    assert [d.value for d in run(text, "en", "2024-04-18").dates] == [value]
+
+
+@pytest.mark.parametrize("text", ["The ministry wants a total of 2000 soldiers.", "They were paid in 2000 roubles."])
+def test_a_year_like_number_that_counts_a_plural_noun_is_no_date(text: str) -> None:
+    ex = run(text, "en", "2024-04-18")
+    assert ex.dates == [] and [q.value for q in ex.quantities] == [2000]

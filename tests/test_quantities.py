@@ -399,3 +399,12 @@ def test_by_a_change_to_a_much_larger_level_is_two_amounts() -> None:
 def test_by_a_range_of_close_numbers_stays_a_range() -> None:
     (q,) = quantities("Prices for uniforms rose by 10 to 15 percent.", "en")
     assert (q.low, q.high, q.unit) == (10, 15, "%")
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The republic has kept its 250,000-rouble payment since spring.", 250000, "RUB"),
+    ("Recruits finish with a 30-km march.", 30, "km"),
+])
+def test_en_a_unit_joined_by_a_hyphen_is_still_the_unit(text: str, value: int, unit: str) -> None:
+    (q,) = quantities(text, "en")
+    assert (q.value, q.unit) == (value, unit)

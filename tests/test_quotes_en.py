@@ -396,3 +396,21 @@ def test_a_reported_clause_stops_before_a_coordinating_conjunction():
     ex = run("Local officials said no lists had been drawn up, and residents reported that nobody had been "
              "called.", "en")
     assert quote_with(ex, "no lists had been drawn up").text == "no lists had been drawn up"
+
+
+# --- transcript captions and topic nouns (held-out en/09 first run, own sentences) ---
+
+def test_a_bracketed_caption_naming_a_person_opens_their_words():
+    ex = run("[Presenter Irina Sokolova in studio] Good evening. The drills start tomorrow.\n"
+             "[Lieutenant Colonel Pavel Zotov, regional military commissar] Nobody will be sent to the front "
+             "without training. The camps last four weeks.\n"
+             "[Correspondent] Officials say the camps will open in May.", "en")
+    q = quote_with(ex, "Nobody will be sent to the front")
+    assert q.kind == "direct" and speaker(q) == "Pavel Zotov" and "four weeks" in q.text
+    assert not [x for x in ex.quotes if "Good evening" in x.text]  # the presenter narrates
+    assert "Officials" in speaker(quote_with(ex, "the camps will open in May"))  # narration keeps its cues
+
+
+def test_a_noun_before_a_topic_preposition_reports_nothing():
+    ex = run("Regional channel Vesti-Perm carried a long report on the new enlistment office.", "en")
+    assert ex.quotes == []

@@ -355,6 +355,8 @@ def find_dates(text: str, lang: str, published: str | None = None, doc: Doc | No
     mentions = find_mentions(text, lang)
     for x in mentions:
         x.deadline = x.month is None and g.relation_before(text, x.start)[1] in ("by", "until", "before")
+    if lang == "en" and doc is not None and doc.has_annotation("DEP"):
+        mentions = [x for x in mentions if not _counts_a_noun(doc, x, text)]
     ref, is_pub = reference_date(mentions, published)
     if is_pub and doc is not None and g.lex.get("governing_verb_tense") and doc.has_annotation("DEP"):
         _read_tenses(doc, mentions, lang)  # only against a real day of writing: a bare year is no "now"
@@ -366,6 +368,19 @@ def find_dates(text: str, lang: str, published: str | None = None, doc: Doc | No
                            relation=_relation(g, text, x, value, ref)))
     _close_ranges(g, text, mentions, out, ref)
     return out
+
+
+def _counts_a_noun(doc: Doc, x: Mention, text: str) -> bool:
+    """"a total of 2000 soldiers", "for 2000 roubles": a bare four-digit number that the parse makes the
+    numeric modifier of a following noun counts that noun; it is not a year."""
+    if x.month is not None or x.rel or not text[x.start:x.end].isdigit():
+        return False
+    span = doc.char_span(x.start, x.end)
+    if span is None or len(span) != 1 or span[0].dep_ != "nummod" or span[0].head.i < span[0].i \
+            or span[0].head.tag_ not in ("NNS", "NNPS"):
+        return False
+    # a sentence without a verb is a misparse ("The decree of 2023 stands.": "stands" read as a noun)
+    return any(t.pos_ in ("VERB", "AUX") for t in span[0].sent)
 
 
 def _close_ranges(g: DateGrammar, text: str, mentions: list[Mention], out: list[DateRef], ref: dt.date | None) -> None:

@@ -52,6 +52,7 @@ class Cues:
     refusal: frozenset[str] = frozenset()  # "declined to comment": the cue under it reports no words
     masculine: frozenset[str] = frozenset()  # role nouns that say a person is a man ("brother", "spokesman")
     feminine: frozenset[str] = frozenset()
+    narrators: frozenset[str] = frozenset()  # transcript captions of the outlet's own voice ("[Presenter]")
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -94,7 +95,8 @@ def cues(lang: str) -> Cues:
         descriptions={norm_word(k): v for k, v in ana["descriptions"].items()},
         determiners=_words(ana["determiners"]), speaker_nouns=_words(spk["nouns"]),
         media_words=_words(spk["media_words"]), refusal=_words(verbs.get("refusal", [])),
-        masculine=_words(ana.get("masculine", [])), feminine=_words(ana.get("feminine", [])))
+        masculine=_words(ana.get("masculine", [])), feminine=_words(ana.get("feminine", [])),
+        narrators=_words(ph.get("caption_narrators", [])))
 
 
 @lru_cache(maxsize=None)

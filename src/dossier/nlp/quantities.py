@@ -70,7 +70,8 @@ def lex(lang: str) -> Lex:
     return Lex(
         lang=lang, qualifiers=quals, units=units, signs=raw["currency_signs"],
         quals_re=re.compile(rf"(?:^|(?<=\W))(?P<q>{alternation(quals)}){_S}$", re.I),
-        units_re=re.compile(rf"^{_S}(?P<u>{alternation(units)})(?:(?<=\.)|(?<=%)|(?!\w))(?!\.?[^\W\d_]\.)", re.I),
+        # "a 250,000-rouble payment", "a 10-km march": a hyphen may join the unit as a compound adjective
+        units_re=re.compile(rf"^(?:[-‑]|{_S})(?P<u>{alternation(units)})(?:(?<=\.)|(?<=%)|(?!\w))(?!\.?[^\W\d_]\.)", re.I),
         label_re=re.compile(rf"(?:^|(?<=\W))(?:{alternation(refs)}){_S}(?:№{_S})?$", re.I),
         infix={x.lower() for x in raw["range_infix"]},
         frames=[(a.lower(), b.lower()) for a, b in raw["range_frames"]],

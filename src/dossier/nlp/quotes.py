@@ -221,6 +221,8 @@ def _clause_after(ctx: Context, cue: Token, sent: Span) -> tuple[int, int] | Non
 
 def _topic_after(ctx: Context, cue: Token, sent: Span) -> tuple[int, int] | None:
     """"writes about <topic>", "draws attention to <topic>": the topic is the reported content."""
+    if ctx.lang == "en" and not (cue.pos_ in ("VERB", "AUX") or cue.tag_.startswith("VB")):
+        return None  # "carried the following report on a new point": a noun names a text, nobody speaks
     words = [ctx.word(cue)] + [t.lower_ for t in cue.doc[cue.i + 1: min(sent.end, cue.i + 5)]]
     for phrase in ctx.cues.topic:
         if tuple(words[:len(phrase)]) == phrase:
@@ -442,6 +444,27 @@ def _strip_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return s, e
 
 
+_CAPTION = re.compile(r"^[ \t]*\[(?P<cap>[^\]\n]{2,160})\][ \t]*(?P<body>\S[^\n]*)$", re.M)
+
+
+def _captioned(ctx: Context) -> list[Candidate]:
+    """Transcript layout: "[Colonel Sergei Rudakov, deputy head of …] A man who signs …" — a paragraph
+    opened by a bracketed caption that names a person is that person's words. Narrator captions
+    ("[Presenter …]", "[Correspondent]") introduce the outlet's own text, whose reports keep their cues."""
+    out = []
+    for m in _CAPTION.finditer(ctx.text):
+        cap = ctx.tokens(m.start("cap"), m.end("cap"))
+        if any(ctx.word(t) in ctx.cues.narrators or t.lower_ in ctx.cues.narrators for t in cap):
+            continue
+        who = next((t for t in cap if (hit := ctx.index.at(t.idx, t.idx + len(t.text))) and hit[0].type == "PERSON"),
+                   None)
+        if who is None:
+            continue
+        start, end = _strip_span(ctx.text, (m.start("body"), m.end("body")))
+        out.append(Candidate(start, end, "direct", subject=who, strict=False, frame=(m.start("cap"), m.end("cap"))))
+    return out
+
+
 def candidates(ctx: Context) -> list[Candidate]:
     direct: list[Candidate] = []
     used: set[int] = set()
@@ -449,6 +472,7 @@ def candidates(ctx: Context) -> list[Candidate]:
         direct.append(_direct_frame(ctx, m, used))
         if direct[-1].cue is not None:
             used.add(direct[-1].cue.i)
+    direct += _captioned(ctx)
     indirect: list[Candidate] = []
     title = ((ctx.doc._.meta or {}).get("title") or "").strip()
     prev: Span | None = None
