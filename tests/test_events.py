@@ -192,6 +192,23 @@ def test_a_quoted_project_name_is_no_trigger() -> None:
     assert {e.type for e in found} == {"summons"}
 
 
+@pytest.mark.parametrize("lang, text, polarity", [
+    ("ru", "Губернатор заявил: «Мобилизации не будет».", "denied"),
+    ("ru", "Губернатор заявил: «В области идёт мобилизация»", "asserted"),
+    ("en", 'The governor said: "There will be no mobilization."', "denied"),
+])
+def test_a_short_quoted_statement_is_speech_not_a_name(lang: str, text: str, polarity: str) -> None:
+    assert only(events(lang, text), "mobilization").polarity == polarity
+
+
+def test_a_denial_about_a_named_place_never_takes_the_articles_focus_region() -> None:
+    text = ("Повестки раздают в Воронеже. В Воронеже вручили 300 повесток. "
+            "В Белгородской области мобилизации не будет.")
+    found = events("ru", text, places=[("Воронеже", "city:RU-VOR"), ("Воронеже", "city:RU-VOR"),
+                                       ("Белгородской области", "RU-BEL", True)])
+    assert only(found, "mobilization").places == ["RU"]
+
+
 @pytest.mark.parametrize("text, etype, present", [
     ("Он призвал военкоматы публиковать точные цифры.", "conscription", False),
     ("Осенью в армию призовут 130 тысяч человек.", "conscription", True),

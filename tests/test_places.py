@@ -26,6 +26,8 @@ def pairs(places):
 
 
 EN = [
+    # a possessive the NER kept inside a PERSON it made of the city
+    ("St Petersburg's governor spoke to reporters.", [("St Petersburg", "RU-SPE")]),
     # inflection-free names, official and common variants
     ("Summonses were served in the Sverdlovsk region.", [("Sverdlovsk region", "RU-SVE")]),
     ("The Sverdlovsk Oblast governor spoke first.", [("Sverdlovsk Oblast", "RU-SVE")]),

@@ -266,13 +266,16 @@ def contradictions(sources: list[ClaimSource], tolerance: float) -> list[str]:
         said = "/".join(p for p in AFFIRMING if voices.get(p))
         out.append(f"polarity: {len(affirming)} source(s) {said}, {len(denying)} denied")
     by_counted: dict[str, list[float]] = defaultdict(list)
+    shown: dict[str, str] = {}  # a stem's first counted noun as written, for the reader
     for s in sources:
         if s.quantity is not None and s.polarity != "denied":
             by_counted[_stem(s.counted)].append(float(s.quantity))
-    for counted, values in sorted(by_counted.items()):
+            shown.setdefault(_stem(s.counted), s.counted or "")
+    for stem, values in sorted(by_counted.items()):
         lo, hi = min(values), max(values)
         if lo > 0 and hi / lo - 1 > tolerance or lo <= 0 < hi:
-            out.append(f"quantity: {counted or 'numbers'} range {lo:,.0f}–{hi:,.0f} (beyond ±{tolerance:.0%})")
+            what = f"figures for {shown[stem]}" if shown[stem] else "figures"
+            out.append(f"quantity: {what} range {lo:,.0f}–{hi:,.0f} (beyond ±{tolerance:.0%})")
     return out
 
 

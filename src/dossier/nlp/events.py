@@ -189,19 +189,30 @@ OPENING, CLOSING = "«“\"„", "»”\"“"
 
 def quoted_names(doc: Doc, sent: Span) -> set[int]:
     """Token indexes inside a short capitalised multi-word name in quotation marks (a project,
-    group or operation: «Призыв к совести»): their words name something, they report no event."""
+    group or operation: «Призыв к совести»): their words name something, they report no event.
+    A short quoted statement is speech, not a name: «Мобилизации не будет», "There will be no
+    mobilization." (a direct quote the quotes component found, or words with a finite verb or a
+    sentence's end inside the marks)."""
     out: set[int] = set()
     i = sent.start
     while i < sent.end:
         if doc[i].text in OPENING:
             j = next((k for k in range(i + 1, min(sent.end, i + 8)) if doc[k].text in CLOSING), None)
             if j is not None:
-                words = [t for t in doc[i + 1:j] if t.is_alpha]
-                if 2 <= len(words) <= 6 and words[0].text[:1].isupper():
+                inner = doc[i + 1:j]
+                words = [t for t in inner if t.is_alpha]
+                if 2 <= len(words) <= 6 and words[0].text[:1].isupper() and not _is_statement(doc, inner):
                     out.update(range(i + 1, j))
                 i = j
         i += 1
     return out
+
+
+def _is_statement(doc: Doc, inner: Span) -> bool:
+    if any(q.start <= inner.start_char and inner.end_char <= q.end for q in doc._.quotes or []):
+        return True
+    return inner[-1].text in ".!?…" or any("Fin" in t.morph.get("VerbForm") or t.tag_ in ("VBD", "VBZ", "VBP", "MD")
+                                           for t in inner)
 
 
 def dateline(place: Place, text: str) -> bool:
@@ -277,7 +288,9 @@ def polarity(doc: Doc, comp: Compiled, sent: Span, start: int, end: int) -> str:
             if t.i in inside:
                 continue
             # "no discussions about mobilization", "никаких решений о второй волне"
-            if t.head.i in narrow or (t.dep_ == "det" and t.head.i in nouns):
+            # also on a copula or auxiliary the parser hung below the trigger («Мобилизации не будет»)
+            hook = t.head.head if t.head.dep_ in ("cop", "aux", "aux:pass") else t.head
+            if hook.i in narrow or (t.dep_ == "det" and t.head.i in nouns):
                 found.add("denied")
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")][:1]
     verbs += [c for v in verbs for c in v.children if c.dep_ in ("aux", "aux:pass")]
@@ -337,12 +350,17 @@ def is_destination(doc: Doc, comp: Compiled, place: Place) -> bool:
     return any(norm(p.text) in comp.destination for p in preps) and (not case or "Acc" in case)
 
 
-def event_places(doc: Doc, comp: Compiled, info: SentenceInfo, kind_scope: str, ctx: dict) -> list[str]:
+def event_places(doc: Doc, comp: Compiled, info: SentenceInfo, kind_scope: str, ctx: dict,
+                 denied: bool = False) -> list[str]:
     places = named_places(doc, comp, info)
     regional = [place_code(p) for p in places if p.kind in ("region", "city", "macro_region")]
     codes = list(dict.fromkeys(regional or [place_code(p) for p in places if p.kind == "country"]))
     if any(not c.startswith("macro:") for c in codes):
         return codes
+    if denied and any(p.negated for p in info.places):
+        # «В Белгородской области мобилизации не будет» in an article about Voronezh: the denial is
+        # about the place it names, never about the article's focus region
+        return codes + [ctx["country"]]
     focus = ctx["focus"]
     if info.local_anaphora and ctx.get("recent"):  # "the regional office": the region just named
         return codes + ctx["recent"]
@@ -428,7 +446,8 @@ def sentence_events(doc: Doc, comp: Compiled, pack: Pack, info: SentenceInfo, in
         speaker = attribution(doc, span.start_char)
         out[(etype.name, pol)] = Event(
             type=etype.name, polarity=pol, trigger=Trigger(span.start_char, span.end_char, span.text),
-            sentence=[s.start_char, s.end_char], places=event_places(doc, comp, info, etype.scope, ctx),
+            sentence=[s.start_char, s.end_char],
+            places=event_places(doc, comp, info, etype.scope, ctx, denied=pol == "denied"),
             date=nearest_date(doc, info, span.start_char),
             quantities=fitting_quantities(doc, info, etype.quantity_hints),
             actors=actors(doc, info, speaker), attributed_to=speaker)

@@ -212,7 +212,8 @@ class PlaceResolver:
         risky = any(n.risky for n in m.names)
         ent = _entity_at(span)
         if ent is not None and ent.label_ in ("PERSON", "PER"):
-            if ent.start < span.start or ent.end > span.end:
+            end = ent.end - 1 if ent[-1].tag_ == "POS" else ent.end  # "St Petersburg's governor": NER kept the 's
+            if ent.start < span.start or end > span.end:
                 return True
             if risky:
                 return True
