@@ -275,3 +275,7 @@ def test_a_year_after_for_is_a_date(text: str, value: str) -> None:
 def test_a_year_like_number_that_counts_a_plural_noun_is_no_date(text: str) -> None:
     ex = run(text, "en", "2024-04-18")
     assert ex.dates == [] and [q.value for q in ex.quantities] == [2000]
+
+
+def test_a_year_after_a_determiner_stays_a_year_before_a_plural_noun() -> None:
+    assert [d.value for d in run("Turnout fell in the 2021 elections.", "en", "2024-04-18").dates] == ["2021"]

@@ -414,3 +414,15 @@ def test_a_bracketed_caption_naming_a_person_opens_their_words():
 def test_a_noun_before_a_topic_preposition_reports_nothing():
     ex = run("Regional channel Vesti-Perm carried a long report on the new enlistment office.", "en")
     assert ex.quotes == []
+
+
+def test_a_caption_describing_footage_is_narration():
+    ex = run("[Video shows Governor Ivan Petrov at the training ground] The camp will take 300 reservists "
+             "from next month, officials say.", "en")
+    assert not [q for q in ex.quotes if q.kind == "direct"]
+    assert "officials" in speaker(quote_with(ex, "The camp will take 300 reservists"))
+
+
+def test_a_first_name_that_is_part_of_a_region_name_is_no_person():
+    ex = run("Officials in the Vladimir Region said that the lists were old.", "en")
+    assert not [e for e in ex.entities if e.type == "PERSON"]

@@ -379,6 +379,8 @@ def _counts_a_noun(doc: Doc, x: Mention, text: str) -> bool:
     if span is None or len(span) != 1 or span[0].dep_ != "nummod" or span[0].head.i < span[0].i \
             or span[0].head.tag_ not in ("NNS", "NNPS"):
         return False
+    if span[0].i > 0 and doc[span[0].i - 1].tag_ in ("DT", "PRP$", "POS"):
+        return False  # "in the 2024 elections", "of its 2022 campaigns": a determiner makes it the year
     # a sentence without a verb is a misparse ("The decree of 2023 stands.": "stands" read as a noun)
     return any(t.pos_ in ("VERB", "AUX") for t in span[0].sent)
 

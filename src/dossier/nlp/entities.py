@@ -270,8 +270,8 @@ def given_name_spans(doc: Doc) -> list[Span]:
                 and doc[j].text.replace("-", "").isalpha():
             j += 1
         span = doc[i:j]
-        if not (len(span) == 1 and _is_place(doc, span)):
-            out.append(span)
+        if not any(p.start < tok.idx + len(tok.text) and tok.idx < p.end for p in (doc._.places or [])):
+            out.append(span)  # "Vladimir Region", "in Vladimir": the places component kept it as a place
         i = j
     return out
 

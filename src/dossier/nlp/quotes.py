@@ -444,7 +444,7 @@ def _strip_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return s, e
 
 
-_CAPTION = re.compile(r"^[ \t]*\[(?P<cap>[^\]\n]{2,160})\][ \t]*(?P<body>\S[^\n]*)$", re.M)
+_CAPTION = re.compile(r"^[ \t]*\[(?P<cap>[^\]\n]{2,160})\][ \t]+(?P<body>[^\s(][^\n]*)$", re.M)
 
 
 def _captioned(ctx: Context) -> list[Candidate]:
