@@ -426,3 +426,17 @@ def test_a_caption_describing_footage_is_narration():
 def test_a_first_name_that_is_part_of_a_region_name_is_no_person():
     ex = run("Officials in the Vladimir Region said that the lists were old.", "en")
     assert not [e for e in ex.entities if e.type == "PERSON"]
+
+
+@pytest.mark.parametrize("text, who", [
+    ("The plant hired 500 workers, Ivan Lebedev told reporters.", "Ivan Lebedev"),
+    ("The plant hired 500 workers, a spokesman, Ivan Lebedev, told reporters.", "Ivan Lebedev"),
+    ("Summonses were served at two plants, a source told the newspaper.", "source"),
+])
+def test_a_trailing_cue_whose_object_is_the_hearer_still_reports_the_clause(text: str, who: str):
+    q = quote_with(run(text, "en"), text.split(",")[0])
+    assert q.kind == "indirect" and who in speaker(q)
+
+
+def test_a_trailing_verb_with_a_content_object_reports_nothing():
+    assert run("He wanted more money, they told him nothing.", "en").quotes == []

@@ -52,6 +52,7 @@ class Cues:
     refusal: frozenset[str] = frozenset()  # "declined to comment": the cue under it reports no words
     masculine: frozenset[str] = frozenset()  # role nouns that say a person is a man ("brother", "spokesman")
     feminine: frozenset[str] = frozenset()
+    addressee_object: frozenset[str] = frozenset()  # "told reporters": the object is the hearer, not the words
     narrators: frozenset[str] = frozenset()  # transcript captions of the outlet's own voice ("[Presenter]")
 
     @property
@@ -96,7 +97,8 @@ def cues(lang: str) -> Cues:
         determiners=_words(ana["determiners"]), speaker_nouns=_words(spk["nouns"]),
         media_words=_words(spk["media_words"]), refusal=_words(verbs.get("refusal", [])),
         masculine=_words(ana.get("masculine", [])), feminine=_words(ana.get("feminine", [])),
-        narrators=_words(ph.get("caption_narrators", [])))
+        narrators=_words(ph.get("caption_narrators", [])),
+        addressee_object=_words(verbs.get("addressee_object", [])))
 
 
 @lru_cache(maxsize=None)

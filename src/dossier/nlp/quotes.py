@@ -250,8 +250,9 @@ def _trailing(ctx: Context, cue: Token, sent: Span) -> tuple[int, int] | None:
         comma = _role_and_name_comma(ctx, cue, sent) or comma
     if comma.i + 1 < cue.i and cue.doc[comma.i + 1].pos_ == "CCONJ":
         return None  # ", and the lawmakers then said …" coordinates a new statement, it attributes nothing
-    if (cue.lower_,) not in ctx.cues.citing and any(c.dep_ in ("dobj", "obj") for c in cue.children):
-        return None  # "…, they said nothing more": the verb has its own object
+    if (cue.lower_,) not in ctx.cues.citing and ctx.word(cue) not in ctx.cues.addressee_object \
+            and any(c.dep_ in ("dobj", "obj") for c in cue.children):
+        return None  # "…, they said nothing more": the verb has its own object ("told reporters" is the hearer)
     after = sent[cue.i - sent.start + 1:]
     if after and after[0].text == ",":  # "…, X said, in what appears to be …": an adjunct after the comma
         after = after[:1]
