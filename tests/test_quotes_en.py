@@ -440,3 +440,9 @@ def test_a_trailing_cue_whose_object_is_the_hearer_still_reports_the_clause(text
 
 def test_a_trailing_verb_with_a_content_object_reports_nothing():
     assert run("He wanted more money, they told him nothing.", "en").quotes == []
+
+
+def test_a_round_up_paragraph_label_is_not_part_of_the_report():
+    ex = run("ST PETERSBURG AND LENINGRAD REGION: Volunteers receive up to 1.3 million roubles, the social "
+             "committee said.", "en")
+    assert quote_with(ex, "Volunteers receive").text == "Volunteers receive up to 1.3 million roubles"

@@ -436,10 +436,16 @@ def _possessive_phrase(ctx: Context, low: list[str], i: int, phrase: tuple[str, 
     return i + 1 if low[i + 1] in ctx.cues.possessives else None
 
 
+_HEADING = re.compile(r"(?:[A-ZА-ЯЁ][A-ZА-ЯЁ'’.&-]*[ \t]+){0,5}[A-ZА-ЯЁ][A-ZА-ЯЁ'’.&-]+:[ \t]+")
+
+
 def _strip_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
     s, e = span
     while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
         s += 1
+    heading = _HEADING.match(text, s, e)
+    if heading and heading.end() < e:
+        s = heading.end()  # "BELGOROD: The border region doubled …": a round-up's paragraph label
     while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:.—–-"):
         e -= 1
     return s, e
