@@ -446,3 +446,27 @@ def test_a_round_up_paragraph_label_is_not_part_of_the_report():
     ex = run("ST PETERSBURG AND LENINGRAD REGION: Volunteers receive up to 1.3 million roubles, the social "
              "committee said.", "en")
     assert quote_with(ex, "Volunteers receive").text == "Volunteers receive up to 1.3 million roubles"
+
+
+# --- probing the rules on wire sentences of our own ---
+
+def test_a_complementizer_after_a_long_adjunct_is_not_part_of_the_report():
+    ex = run("The ministry said in a statement on Tuesday that 2,000 reservists would be trained.", "en")
+    assert quote_with(ex, "reservists would be trained").text == "2,000 reservists would be trained"
+
+
+def test_a_citing_segment_after_a_that_clause_is_the_source_not_the_report():
+    ex = run("Local media reported that summonses had reached Chita, citing two officials.", "en")
+    assert [(q.text, speaker(q)) for q in ex.quotes] == [("summonses had reached Chita", "Local media")]
+
+
+def test_a_trailing_cue_takes_its_subject_from_the_parse_and_ignores_what_follows_the_next_comma():
+    ex = run("Mobilisation is not on the agenda, Kremlin spokesman Dmitry Peskov told reporters on Friday, "
+             "adding that the army had enough men.", "en")
+    assert speaker(quote_with(ex, "Mobilisation is not on the agenda")) == "Dmitry Peskov"
+
+
+def test_a_passive_cue_with_a_coordinated_clause_after_it_reports_nothing():
+    ex = run("Summonses arrive at the end of a shift, men are told to report the next morning, and appeals "
+             "are rejected within days.", "en")
+    assert ex.quotes == []

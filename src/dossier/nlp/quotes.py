@@ -191,6 +191,7 @@ def _clause_after(ctx: Context, cue: Token, sent: Span) -> tuple[int, int] | Non
     while end > sent.start_char and (ctx.text[end - 1] in ".!?…;: \n"):
         end -= 1
     nxt = cue.doc[cue.i + 1: min(sent.end, cue.i + 6)]
+    end = _before_citing(ctx, cue, sent, end)
     for tok in nxt:
         if ctx.word(tok) in ctx.cues.complementizers or tok.lower_ in ctx.cues.complementizers:
             start, end = _strip_span(ctx.text, (tok.idx + len(tok.text), end))
@@ -210,6 +211,10 @@ def _clause_after(ctx: Context, cue: Token, sent: Span) -> tuple[int, int] | Non
         while sub and (sub[0].ent_type_ in ("DATE", "TIME") or (sub[0].pos_ == "ADP" and len(sub) > 1
                                                                  and sub[1].ent_type_ in ("DATE", "TIME"))):
             sub.pop(0)  # "said on Tuesday it had no plans": the day belongs to the saying, not the report
+        sub = [t for t in sub if t.idx < end]
+        if sub and sub[0].dep_ == "mark" and (ctx.word(sub[0]) in ctx.cues.complementizers
+                                              or sub[0].lower_ in ctx.cues.complementizers):
+            sub.pop(0)  # "said in a statement on Tuesday that …": the complementizer is not the report
         while sub and (sub[-1].dep_ == "cc" or sub[-1].text in ",;:—–"):
             sub.pop()  # "said no quota had been set, and officials …": the conjunction joins the next clause
         if not sub:
@@ -217,6 +222,17 @@ def _clause_after(ctx: Context, cue: Token, sent: Span) -> tuple[int, int] | Non
         start, stop = sub[0].idx, sub[-1].idx + len(sub[-1].text)
         return (start, min(stop, end)) if len(sub) >= 3 else None
     return None
+
+
+def _before_citing(ctx: Context, cue: Token, sent: Span, end: int) -> int:
+    """"reported that summonses had reached Chita, citing two officials": the relay segment after a comma
+    names the source of the report; it is not part of the reported clause."""
+    low = [lexicon.norm_word(t.text) for t in sent]
+    for k, tok in enumerate(sent):
+        if tok.i > cue.i and tok.text == "," and tok.idx < end \
+                and any(tuple(low[k + 1:k + 1 + len(p)]) == p for p in ctx.cues.citing):
+            return tok.idx
+    return end
 
 
 def _topic_after(ctx: Context, cue: Token, sent: Span) -> tuple[int, int] | None:
@@ -238,9 +254,14 @@ def _topic_after(ctx: Context, cue: Token, sent: Span) -> tuple[int, int] | None
 
 def _trailing(ctx: Context, cue: Token, sent: Span) -> tuple[int, int] | None:
     """"<clause>, says a source in the government." / "<clause>, Zhou noted.": the clause before the cue."""
+    if any(c.dep_ in ("nsubjpass", "nsubj:pass") for c in cue.children):
+        return None  # "…, men are told to report": a passive cue's subject is the hearer, not a speaker
     if cue.tag_ == "VBG" and (cue.lower_,) not in ctx.cues.citing:
         return None  # "…went further, asking students to …": a participle adds an act, not an attribution
         # ("…, citing two officials" still relays the clause before it)
+    if (cue.lower_,) in ctx.cues.citing and any(t.i < cue.i and ctx.is_cue(t) and subject_of(t) is not None
+                                                and _clause_after(ctx, t, sent) is not None for t in sent):
+        return None  # "Local media reported that …, citing two officials": the report has its own cue
     comma = _subject_comma(cue, sent)
     if comma is None:
         comma = next((t for t in reversed(sent[: cue.i - sent.start]) if t.text == ","), None)
@@ -254,8 +275,12 @@ def _trailing(ctx: Context, cue: Token, sent: Span) -> tuple[int, int] | None:
             and any(c.dep_ in ("dobj", "obj") for c in cue.children):
         return None  # "…, they said nothing more": the verb has its own object ("told reporters" is the hearer)
     after = sent[cue.i - sent.start + 1:]
-    if after and after[0].text == ",":  # "…, X said, in what appears to be …": an adjunct after the comma
-        after = after[:1]
+    comma_after = next((n for n, t in enumerate(after) if t.text == ","), None)
+    if comma_after == 0 or (comma_after is not None and ctx.lang == "en" and comma_after + 1 < len(after)
+                            and after[comma_after + 1].pos_ != "CCONJ"):
+        # "…, X said, in what appears to be …" / "…, X told reporters, adding that …": what follows the next
+        # comma is an adjunct or a new statement (in Russian a comma after the cue opens the report itself)
+        after = after[:comma_after + 1]
     if not all(t.is_punct or t.is_space or t.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PRON", "ADP", "ADV", "VERB", "AUX", "PART")
                or (t.pos_ == "NUM" and ctx.lang == "en")  # "…, citing two officials in Kazan"
                for t in after):
@@ -358,8 +383,10 @@ def _indirect(ctx: Context, sent: Span, used: set[int]) -> list[Candidate]:
         if clause is None and cue and ctx.word(tok) in ctx.cues.speech:
             clause = _trailing(ctx, tok, sent)
             if clause is not None:  # the speaker follows the comma: "…, says a source" / "…, Zhou noted"
-                subj = next((t for t in sent if clause[1] <= t.idx and t.i != tok.i
-                             and ctx.resolver.acceptable(t, True)), None)
+                subj = subject_of(tok)  # "…, Kremlin spokesman Dmitry Peskov told reporters": the parse's subject
+                if subj is None or subj.idx < clause[1] or not ctx.resolver.acceptable(subj, True):
+                    subj = next((t for t in sent if clause[1] <= t.idx and t.i != tok.i
+                                 and ctx.resolver.acceptable(t, True)), None)
         if clause is None or subj is None or clause[0] <= subj.idx < clause[1]:
             continue
         out.append(Candidate(clause[0], clause[1], "indirect", cue=tok, subject=subj,
