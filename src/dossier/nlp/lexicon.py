@@ -5,6 +5,7 @@ this module only reads them, normalises case and ``ё``, and caches the result p
 """
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -128,7 +129,11 @@ def given_name_gender(word: str) -> str | None:
     """"m", "f" or "u" when `word` is a known first name (any common romanisation), else None."""
     if not word[:1].isupper() or not word.isalpha():
         return None
-    return given_names().get(skeleton(word))
+    names = given_names()
+    for form in (word, re.sub(r"i[iy]a$", "ia", word), re.sub(r"ii$", "iy", word)):  # Sofiya/Sofia, Yevhenii
+        if skeleton(form) in names:
+            return names[skeleton(form)]
+    return None
 
 
 def strip_article(name: str) -> str:
