@@ -470,3 +470,9 @@ def test_a_passive_cue_with_a_coordinated_clause_after_it_reports_nothing():
     ex = run("Summonses arrive at the end of a shift, men are told to report the next morning, and appeals "
              "are rejected within days.", "en")
     assert ex.quotes == []
+
+
+def test_a_possessor_is_not_the_speaker_of_what_it_has():
+    ex = run('Alexei Navalny\'s team said that the lists were fake. "Nobody saw them," the team said.', "en")
+    assert speaker(quote_with(ex, "the lists were fake")) == "Alexei Navalny's team"
+    assert speaker(quote_with(ex, "Nobody saw them")) == "Alexei Navalny's team"

@@ -124,7 +124,7 @@ class Resolver:
         for t in tok.subtree:
             h = self.mention_of(t)
             if h and t.dep_ not in ("pobj", "obl") and h not in hits \
-                    and not (h[0].type != "PERSON" and _under_preposition(t, tok)):
+                    and not (h[0].type != "PERSON" and _under_preposition(t, tok)) and not _under_possessor(t, tok):
                 hits.append(h)
         hits.sort(key=lambda h: (h[0].type != "PERSON", abs(h[1][0] - tok.idx)))
         return hits[0] if hits else None
@@ -277,6 +277,16 @@ def _pronoun_gender(tok: Token) -> str | None:
     """"m"/"f" from the pronoun's morphology (spaCy: he → Gender=Masc, she/her → Gender=Fem), else None."""
     g = tok.morph.get("Gender")
     return {"Masc": "m", "Fem": "f"}.get(g[0]) if g else None
+
+
+def _under_possessor(t: Token, top: Token) -> bool:
+    """`t` is (part of) a possessor of `top` ("Alexei Navalny's team", "the governor's office"): the one
+    who has the team does not speak for it."""
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ == "poss":
+            return True
+        t = t.head
+    return False
 
 
 def _under_preposition(t: Token, top: Token) -> bool:
