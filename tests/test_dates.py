@@ -279,3 +279,20 @@ def test_a_year_like_number_that_counts_a_plural_noun_is_no_date(text: str) -> N
 
 def test_a_year_after_a_determiner_stays_a_year_before_a_plural_noun() -> None:
     assert [d.value for d in run("Turnout fell in the 2021 elections.", "en", "2024-04-18").dates] == ["2021"]
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    # past tense written in February: last March
+    ("Summonses were handed out between 10 and 12 March.", "en", [("2023-03-10", "from"), ("2023-03-12", "until")]),
+    ("The camp runs from 1 to 15 April.", "en", [("2024-04-01", "from"), ("2024-04-15", "until")]),
+    ("Сборы пройдут с 1 по 15 апреля.", "ru", [("2024-04-01", "from"), ("2024-04-15", "until")]),
+])
+def test_a_day_range_with_one_month_gives_both_days(text: str, lang: str, want) -> None:
+    assert [(d.value, d.relation) for d in run(text, lang, "2024-02-14").dates] == want
+
+
+def test_a_from_until_range_keeps_its_end_after_its_start() -> None:
+    # alone, September would be last September (nearer to February); as the end of a range from April it is not
+    got = [(d.value, d.relation) for d in run("The decree takes effect from April 1 until September 30.", "en",
+                                             "2024-02-14").dates]
+    assert got == [("2024-04-01", "from"), ("2024-09-30", "until")]

@@ -408,3 +408,8 @@ def test_by_a_range_of_close_numbers_stays_a_range() -> None:
 def test_en_a_unit_joined_by_a_hyphen_is_still_the_unit(text: str, value: int, unit: str) -> None:
     (q,) = quantities(text, "en")
     assert (q.value, q.unit) == (value, unit)
+
+
+def test_a_date_after_a_bare_number_is_not_what_it_counts() -> None:
+    found = quantities("The region must find 3,500 volunteers, up from 2,000 last year.", "en", "2024-02-14")
+    assert [(q.value, q.counted) for q in found] == [(3500, "volunteer"), (2000, "volunteer")]

@@ -102,6 +102,12 @@ class DateGrammar:
         self.ago = re.compile(rf"(?<!\w)(?P<n>\d+|{alternation(_SMALL_VALUE)}){_S}(?P<unit>{ago_units}){_S}"
                               rf"(?:{alternation(lex['ago']['words'])})(?!\w)", re.IGNORECASE)
         self.range_frames = [(o.lower(), c.lower()) for o, c in lex.get("range_frames", [])]
+        self.day_pairs = [(o.lower(), c.lower()) for o, c in lex.get("day_pair_frames", [])]
+        if self.day_pairs:
+            opens = alternation({o for o, _ in self.day_pairs})
+            closes = alternation({c for _, c in self.day_pairs})
+            self.day_pair = re.compile(rf"(?:^|(?<=\W))(?P<open>{opens}){_S}(?P<d>[0-3]?\d)(?:st|nd|rd|th|-?го|-?е)?"
+                                       rf"{_S}(?P<close>{closes}){_S}$", re.IGNORECASE)
         openers = alternation({o for o, _ in self.range_frames}) or r"(?!x)x"
         self.range_opener = re.compile(rf"(?:^|(?<=\W))(?:{openers}){_S}(?:the{_S})?$", re.IGNORECASE)
         self.past = re.compile(rf"(?:{alternation(lex['past_cues'])})\W*$", re.IGNORECASE)
@@ -151,6 +157,25 @@ def _month_mentions(g: DateGrammar, text: str, taken: list[tuple[int, int]]) -> 
     return out
 
 
+def _first_days(g: DateGrammar, text: str, found: list[Mention]) -> list[Mention]:
+    """"between 10 and 12 March", «с 10 по 12 марта»: the first day of a day range written once with the
+    month takes that month (and year); it becomes a date of its own (the range's first end)."""
+    out: list[Mention] = []
+    if not g.day_pairs:
+        return out
+    for x in found:
+        if not (x.day and x.month and x.precision == "day"):
+            continue
+        window = max(0, x.start - 40)
+        m = g.day_pair.search(text[window:x.start])
+        if m is None or (m["open"].lower(), m["close"].lower()) not in g.day_pairs or not 1 <= int(m["d"]) < x.day:
+            continue
+        start, end = window + m.start("d"), window + m.end("d")
+        if not any(start < y.end and y.start < end for y in found):
+            out.append(Mention(start, end, x.year, x.month, int(m["d"]), precision="day"))
+    return out
+
+
 def _ago_value(n: str) -> int:
     return int(n) if n.isdigit() else _SMALL_VALUE.get(n.lower(), 1)
 
@@ -176,6 +201,7 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
             found.append(Mention(m.start(), m.end(), int(m["year"]) if m["year"] else None, month or None,
                                  period_year=bool(m["py"]), precision="month" if month else "year"))
     found += _month_mentions(g, text, taken())
+    found += _first_days(g, text, found)
     for m in g.ago.finditer(text):
         if not _overlaps(m.span(), taken()):
             unit = {k.lower(): v for k, v in g.lex["ago"]["units"].items()}[m["unit"].lower()]
@@ -394,7 +420,10 @@ def _close_ranges(g: DateGrammar, text: str, mentions: list[Mention], out: list[
         a, b, ma, mb = out[k], out[k + 1], mentions[k], mentions[k + 1]
         gap = re.sub(r"\s+", " ", text[a.end:b.start].strip().lower())
         opener = g.range_opener.search(text[max(0, a.start - 20):a.start])
-        if opener is None or not any(gap == c and opener.group(0).lower().startswith(o) for o, c in g.range_frames):
+        framed = opener is not None and any(gap == c and opener.group(0).lower().startswith(o)
+                                            for o, c in g.range_frames)
+        # "from April 1 until September 30", «с 10 по 12 марта»: a from-date right before an until-date
+        if not framed and not (a.relation in ("from", "since") and b.relation == "until" and len(gap.split()) <= 2):
             continue
         a.relation, b.relation = a.relation or "from", "until"
         if ref and a.value and b.value and ma.year is None and mb.year is None and ma.month and mb.month \

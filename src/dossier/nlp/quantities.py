@@ -203,9 +203,10 @@ def _qualify(text: str, am: Amount, lx: Lex) -> None:
 class Tokens:
     """Character offset → token lookup over a Doc (skipping whitespace tokens)."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, dates: list[tuple[int, int]] | None = None) -> None:
         self.doc = doc
         self.starts = [t.idx for t in doc]
+        self.dates = dates or []  # date spans: never a counted noun ("2,000 last year")
 
     def at_or_after(self, char: int) -> int:
         i = bisect.bisect_left(self.starts, char)
@@ -284,6 +285,8 @@ def _counted_after(tok: Tokens, am: Amount, lx: Lex) -> tuple[str | None, int]:
             return None, -1  # "1,000 of them", "one of the regions": a part of something said elsewhere;
             # "4,000 of its residents", "300 of the new recruits" count the noun
     phrase, end = _noun_phrase(doc, i, lx)
+    if phrase and any(am.end < e and s < end for s, e in tok.dates):
+        return None, -1  # "up from 2,000 last year": the words after the number are a date, not what it counts
     if phrase in lx.classifiers:  # "50 units of equipment", "50 ед. техники": count what follows
         j = tok.at_or_after(end)
         while j < len(doc) and (doc[j].is_punct or doc[j].lower_ == "of" or doc[j].pos_ == "DET"):
@@ -350,7 +353,7 @@ def find_quantities(doc: Doc, lang: str, skip: list[tuple[int, int]] | None = No
     nums = [n for n in finder.find(text) if not _inside(n, masked) and not _is_label(text, n, lx)]
     nums += _bare_scales(text, nums, finder, lx, masked)
     nums.sort(key=lambda n: n.start)
-    tok = Tokens(doc)
+    tok = Tokens(doc, skip)
     amounts: list[Amount] = []
     for am in _join_ranges(text, nums, lx):
         _qualify(text, am, lx)
