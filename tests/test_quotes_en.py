@@ -476,3 +476,17 @@ def test_a_possessor_is_not_the_speaker_of_what_it_has():
     ex = run('Alexei Navalny\'s team said that the lists were fake. "Nobody saw them," the team said.', "en")
     assert speaker(quote_with(ex, "the lists were fake")) == "Alexei Navalny's team"
     assert speaker(quote_with(ex, "Nobody saw them")) == "Alexei Navalny's team"
+
+
+@pytest.mark.parametrize("text", [
+    '"We will not hide anything," the commissar said, according to the Baikal Daily.',
+    'According to the Baikal Daily, the commissar said: "We will not hide anything."',
+])
+def test_according_to_around_a_framed_quote_relays_it_and_keeps_its_speaker(text: str):
+    ex = run(text, "en")
+    assert [(q.kind, speaker(q)) for q in ex.quotes] == [("direct", "commissar")]
+
+
+def test_according_to_before_a_passive_report_still_attributes_it():
+    ex = run("According to the Volga Herald, in Chuvashia officials were told to submit weekly reports.", "en")
+    assert "Volga Herald" in speaker(quote_with(ex, "officials were told to submit weekly reports"))

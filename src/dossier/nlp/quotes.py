@@ -424,6 +424,11 @@ def _according(ctx: Context, sent: Span) -> list[Candidate]:
             after = (toks[k].idx + 1 if k < len(toks) else sent.end_char, sent.end_char)
             span = after if len(ctx.text[after[0]:after[1]].split()) >= 3 else before
             span = _strip_span(ctx.text, span)
+            if ctx.lang == "en" and any(ctx.is_cue(t, direct=True) and (s := subject_of(t)) is not None
+                                        and s.dep_ == "nsubj" and span[0] <= s.idx < span[1]
+                                        for t in ctx.tokens(*span)):
+                break  # '"…," the commissar said, according to the Baikal Daily': the phrase relays a report
+                # that has its own speaker and cue
             if len(ctx.text[span[0]:span[1]].split()) >= 3:
                 last = toks[i + len(phrase) - 1 + (pron is not None)]
                 out.append(Candidate(span[0], span[1], "indirect", cue=toks[i], subject=head,
