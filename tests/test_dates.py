@@ -296,3 +296,12 @@ def test_a_from_until_range_keeps_its_end_after_its_start() -> None:
     got = [(d.value, d.relation) for d in run("The decree takes effect from April 1 until September 30.", "en",
                                              "2024-02-14").dates]
     assert got == [("2024-04-01", "from"), ("2024-09-30", "until")]
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("A further 10,000 reservists will be trained in 2024-2025.", "en", [("2024", "from"), ("2025", "until")]),
+    ("The plan for 2024–26 is ready.", "en", [("2024", "from"), ("2026", "until")]),
+    ("Расходы выросли в 2022–2023 годах.", "ru", [("2022", "from"), ("2023", "until")]),
+])
+def test_a_dashed_year_range_gives_both_years(text: str, lang: str, want) -> None:
+    assert [(d.value, d.relation) for d in run(text, lang, "2024-02-14").dates] == want

@@ -413,3 +413,12 @@ def test_en_a_unit_joined_by_a_hyphen_is_still_the_unit(text: str, value: int, u
 def test_a_date_after_a_bare_number_is_not_what_it_counts() -> None:
     found = quantities("The region must find 3,500 volunteers, up from 2,000 last year.", "en", "2024-02-14")
     assert [(q.value, q.counted) for q in found] == [(3500, "volunteer"), (2000, "volunteer")]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Salaries start at RUB 204,000 a month.", 204000, "RUB"),
+    ("The contract is worth USD 5 million.", 5_000_000, "USD"),
+])
+def test_en_an_iso_code_before_the_amount_is_its_currency(text: str, value: int, unit: str) -> None:
+    (q,) = quantities(text, "en")
+    assert (q.value, q.unit, q.text.split()[0]) == (value, unit, unit)

@@ -215,6 +215,11 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
     for m in g.weekday.finditer(text):
         if not _overlaps(m.span(), taken()) and (lang == "ru" or g.relation_before(text, m.start())[0]):
             found.append(Mention(m.start(), m.end(), rel=("weekday", week[m.group(0).lower()]), precision="day"))
+    for m in _YEAR_RANGE.finditer(text):  # "in 2024-2025", "for 2024–26", «в 2022–2023 годах»: both ends
+        y1, y2 = int(m["y1"]), int(m["y2"]) if len(m["y2"]) == 4 else int(m["y1"][:2] + m["y2"])
+        if y1 < y2 <= y1 + 10 and not _overlaps(m.span(), taken()) and g.relation_before(text, m.start())[0]:
+            found += [Mention(m.start("y1"), m.end("y1"), y1, precision="year"),
+                      Mention(m.start("y2"), m.end("y2"), y2, precision="year")]
     for m in g.bare_year.finditer(text):
         cue = re.search(r"(\w+)\W*$", text[max(0, m.start() - 12):m.start()])
         if cue and cue.group(1).lower() == "to":
@@ -226,6 +231,7 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
     return found
 
 
+_YEAR_RANGE = re.compile(rf"(?<![\w.,-])(?P<y1>{_YEAR})[-–—](?P<y2>{_YEAR}|\d\d)(?![\w-]|[.,]\d)")
 _COORDINATION = re.compile(r"\s*(?:,|,?\s*and|or|to|through|until|till|-|–|—|и|или|по|до)\s*", re.IGNORECASE)
 
 
@@ -422,8 +428,11 @@ def _close_ranges(g: DateGrammar, text: str, mentions: list[Mention], out: list[
         opener = g.range_opener.search(text[max(0, a.start - 20):a.start])
         framed = opener is not None and any(gap == c and opener.group(0).lower().startswith(o)
                                             for o, c in g.range_frames)
-        # "from April 1 until September 30", «с 10 по 12 марта»: a from-date right before an until-date
-        if not framed and not (a.relation in ("from", "since") and b.relation == "until" and len(gap.split()) <= 2):
+        # "from April 1 until September 30", «с 10 по 12 марта»: a from-date right before an until-date;
+        # "2024-2025": two years joined by a dash
+        dashed = gap in ("-", "–", "—") and ma.precision == mb.precision == "year"
+        if not framed and not dashed and not (a.relation in ("from", "since") and b.relation == "until"
+                                              and len(gap.split()) <= 2):
             continue
         a.relation, b.relation = a.relation or "from", "until"
         if ref and a.value and b.value and ma.year is None and mb.year is None and ma.month and mb.month \

@@ -55,6 +55,7 @@ class Lex:
     abbrevs: dict[str, str] = field(default_factory=dict)
     abbrevs_re: re.Pattern[str] | None = None
     counted_by_word: dict[str, str] = field(default_factory=dict)  # "aged 18 to 27" counts "age"
+    codes_re: re.Pattern[str] | None = None  # ISO currency codes written before the number
     share_units: frozenset[str] = field(default_factory=frozenset)  # "%": of a singular noun, a share
     change_frames: list[tuple[str, str]] = field(default_factory=list)  # "by N to M": a change and a level
     change_ratio: float = 5.0
@@ -83,6 +84,8 @@ def lex(lang: str) -> Lex:
         counted_by_word={k.lower(): v for k, v in raw.get("counted_by_word_before", {}).items()},
         change_frames=[(a.lower(), b.lower()) for a, b in raw.get("change_frames", [])],
         share_units=frozenset(raw.get("share_units", [])),
+        codes_re=re.compile(rf"(?:^|(?<=\W))(?P<c>{alternation(raw['codes_before'])})[{SPACES}]$")
+        if raw.get("codes_before") else None,
         change_ratio=float(raw.get("change_ratio", 5)),
         abbrevs_re=re.compile(rf"^{_S}(?P<a>{alternation(abbrevs)})(?:(?<=\.)|(?!\w))", re.I) if abbrevs else None)
 
@@ -189,8 +192,11 @@ def _join_ranges(text: str, nums: list[Number], lx: Lex) -> list[Amount]:
 def _qualify(text: str, am: Amount, lx: Lex) -> None:
     """Attach the qualifier before the amount and the currency sign / unit around it."""
     sign = text[max(0, am.start - 1):am.start]
+    code = lx.codes_re.search(text[max(0, am.start - 6):am.start]) if lx.codes_re else None
     if sign in lx.signs:
         am.unit, am.start = lx.signs[sign], am.start - 1
+    elif code:  # wire style "RUB 204,000", "USD 5 million": an ISO code before the amount
+        am.unit, am.start = code.group("c").upper(), am.start - len(text[max(0, am.start - 6):am.start]) + code.start("c")
     m = lx.quals_re.search(text[max(0, am.start - 25):am.start])
     if m:
         am.qualifier = lx.qualifiers[re.sub(r"\s+", " ", m.group("q").lower())]
