@@ -490,3 +490,14 @@ def test_according_to_around_a_framed_quote_relays_it_and_keeps_its_speaker(text
 def test_according_to_before_a_passive_report_still_attributes_it():
     ex = run("According to the Volga Herald, in Chuvashia officials were told to submit weekly reports.", "en")
     assert "Volga Herald" in speaker(quote_with(ex, "officials were told to submit weekly reports"))
+
+
+def test_a_name_label_with_a_colon_opens_that_persons_words_in_a_transcript():
+    ex = run("Presenter: Good evening. Our guest is the regional commissar, Sergei Rudakov.\n"
+             "Sergei Rudakov: Nobody will be mobilised from our region this year.\n"
+             "Presenter: And the summonses?\n"
+             "Rudakov: They are only to update the records, nothing more than that.\n"
+             "Update: The ministry later confirmed the figures.", "en")
+    assert speaker(quote_with(ex, "Nobody will be mobilised")) == "Sergei Rudakov"
+    assert speaker(quote_with(ex, "They are only to update the records")) == "Sergei Rudakov"
+    assert not [q for q in ex.quotes if "Good evening" in q.text or "later confirmed" in q.text]

@@ -483,7 +483,8 @@ def _strip_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return s, e
 
 
-_CAPTION = re.compile(r"^[ \t]*\[(?P<cap>[^\]\n]{2,160})\][ \t]+(?P<body>[^\s(][^\n]*)$", re.M)
+_CAPTION = re.compile(r"^[ \t]*(?:\[(?P<cap>[^\]\n]{2,160})\]|(?P<label>[^\W\d][^:\n\[\]]{1,60}):)[ \t]+"
+                      r"(?P<body>[^\s(][^\n]*)$", re.M)
 
 
 def _captioned(ctx: Context) -> list[Candidate]:
@@ -491,17 +492,39 @@ def _captioned(ctx: Context) -> list[Candidate]:
     opened by a bracketed caption that names a person is that person's words. Narrator captions
     ("[Presenter …]", "[Correspondent]") introduce the outlet's own text, whose reports keep their cues."""
     out = []
+    title = ((ctx.doc._.meta or {}).get("title") or "").strip()
     for m in _CAPTION.finditer(ctx.text):
-        cap = ctx.tokens(m.start("cap"), m.end("cap"))
-        if any(ctx.word(t) in ctx.cues.narrators or t.lower_ in ctx.cues.narrators for t in cap):
+        if title and m.group(0).strip() == title:
+            continue  # "Peskov: no plans for a new wave" as a headline summarises; the body says it
+        key = "cap" if m.group("cap") else "label"
+        cap = ctx.tokens(m.start(key), m.end(key))
+        if not cap or any(ctx.word(t) in ctx.cues.narrators or t.lower_ in ctx.cues.narrators for t in cap):
             continue
-        who = next((t for t in cap if (hit := ctx.index.at(t.idx, t.idx + len(t.text))) and hit[0].type == "PERSON"),
-                   None)
+        who = _captioned_person(ctx, cap, labelled=key == "label")
         if who is None:
             continue
         start, end = _strip_span(ctx.text, (m.start("body"), m.end("body")))
-        out.append(Candidate(start, end, "direct", subject=who, strict=False, frame=(m.start("cap"), m.end("cap"))))
+        out.append(Candidate(start, end, "direct", subject=who, strict=False, frame=(m.start(key), m.end(key))))
     return out
+
+
+def _captioned_person(ctx: Context, cap: list[Token], labelled: bool) -> Token | None:
+    """The person a caption names. A bare "Name:" label must be that person's name and nothing else
+    ("Sergei Rudakov:", "Rudakov:" for a person named before), so that "Update:" or "BELGOROD:" are not
+    speakers; a bracketed caption may add a role ("[Colonel Sergei Rudakov, deputy head of …]")."""
+    for t in cap:
+        hit = ctx.index.at(t.idx, t.idx + len(t.text))
+        if hit and hit[0].type == "PERSON":
+            if labelled and not (hit[1][0] <= cap[0].idx and cap[-1].idx + len(cap[-1].text) <= hit[1][1]):
+                return None
+            return t
+    if labelled and len(cap) <= 3 and all(t.text[:1].isupper() for t in cap):
+        name = " ".join(t.text for t in cap)
+        known = ctx.index.find("PERSON", name.title() if name.isupper() else name)
+        if known is not None:  # "RUDAKOV:" / "Rudakov:" after "Sergei Rudakov" was named
+            ctx.index.add("PERSON", name, cap[0].idx, cap[-1].idx + len(cap[-1].text))
+            return cap[0]
+    return None
 
 
 def candidates(ctx: Context) -> list[Candidate]:
