@@ -126,6 +126,14 @@ def test_ru_types_and_polarity(text: str, etype: str, polarity: str) -> None:
     assert only(events("ru", text), etype).polarity == polarity
 
 
+def test_ru_payments_next_to_contracts_are_recruitment_and_alone_are_not() -> None:
+    text = "Добровольцы подписывают контракт на год. В Самарской области выплаты составляют 300 тысяч рублей."
+    found = events("ru", text, places=[("Самарской области", "RU-SAM")])
+    assert [e.places for e in found if e.trigger.text == "выплаты"] == [["RU-SAM"]]
+    alone = "Пенсионерам увеличат социальные выплаты. В Самарской области выплаты составляют 30 тысяч рублей."
+    assert events("ru", alone, places=[("Самарской области", "RU-SAM")]) == []
+
+
 def test_ru_focus_region_of_the_article_fills_local_events() -> None:
     text = ("Военком Челябинской области рассказал о призыве.\n"
             "Задание на призыв составляет около 3 тысяч человек. Указ о частичной мобилизации действует.")
@@ -207,6 +215,17 @@ def test_a_denial_about_a_named_place_never_takes_the_articles_focus_region() ->
     found = events("ru", text, places=[("Воронеже", "city:RU-VOR"), ("Воронеже", "city:RU-VOR"),
                                        ("Белгородской области", "RU-BEL", True)])
     assert only(found, "mobilization").places == ["RU"]
+
+
+@pytest.mark.parametrize("lang, text, place, etype, where", [
+    ("en", "Moscow buys drones from Iran.", ("Moscow", "RU-MOW"), "arms_procurement", ["RU"]),
+    ("ru", "Москва закупает дроны у Ирана.", ("Москва", "RU-MOW"), "arms_procurement", ["RU"]),
+    # the city itself, not its government: a place where something happens
+    ("en", "Summonses were handed out in Moscow.", ("Moscow", "RU-MOW"), "summons", ["RU-MOW"]),
+    ("ru", "В Москве раздают повестки.", ("Москве", "RU-MOW"), "summons", ["RU-MOW"]),
+])
+def test_a_capital_acting_as_subject_stands_for_the_state(lang, text, place, etype, where) -> None:
+    assert only(events(lang, text, places=[place]), etype).places == where
 
 
 @pytest.mark.parametrize("text, etype, present", [

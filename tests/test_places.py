@@ -335,6 +335,22 @@ def test_no_with_an_activity_noun_negates_the_place(lang, text, negated):
     assert [p.negated for p in run(lang, text) if p.kind in ("region", "city")] == negated
 
 
+@pytest.mark.parametrize("lang, text, negated", [
+    # a place that frames what officials say: their reported clause decides
+    ("en", "In Kursk, local authorities said no new quota had been set.", True),
+    ("en", "Officials in the Oryol region reported that no such orders had been received.", True),
+    ("en", "In Kursk, officials said that summonses were not being served.", True),
+    ("en", "In Kursk, officials said summonses were served.", False),
+    ("en", "Officials in Kursk did not say whether summonses were served.", False),
+    ("ru", "В Курской области чиновники сообщили, что повестки не вручались.", True),
+    ("ru", "В Курской области чиновники сообщили, что повестки вручаются.", False),
+    # the region's own authorities denying is their claim about it, not a place without activity
+    ("ru", "Власти Курской области заявили, что повестки не вручались.", False),
+])
+def test_a_reported_clause_denies_activity_at_the_place_framing_the_speaker(lang, text, negated):
+    assert [p.negated for p in run(lang, text) if p.kind in ("region", "city")] == [negated]
+
+
 @pytest.mark.parametrize("text,code", [
     # English news uses some krai and okrug adjectives bare, without "region" or "krai"
     ("Regions such as Buryatia and Zabaykalsky sent many volunteers.", "RU-ZAB"),

@@ -322,7 +322,7 @@ def named_places(doc: Doc, comp: Compiled, info: SentenceInfo) -> list[Place]:
     """The sentence's affirmed places, without datelines, destinations and those naming a speaker
     when others remain."""
     places = [p for p in info.places if not p.negated and not (p.kind == "country" and is_destination(doc, comp, p))
-              and not is_agent(doc, p)]
+              and not is_agent(doc, p) and not stands_for_government(doc, p)]
     speakers = speaker_ranges(doc, comp, info.span)
     outside = [p for p in places if not any(a <= p.start < b for a, b in speakers)]
     return outside or places
@@ -336,6 +336,22 @@ def is_agent(doc: Doc, place: Place) -> bool:
         return False
     root = span_root(span)
     return root.dep_ == "pobj" and root.head.dep_ == "agent"
+
+
+def stands_for_government(doc: Doc, place: Place) -> bool:
+    """"Moscow buys drones", «Москва отказалась»: a seat of government (gazetteer data) that is the active
+    subject of a clause names the state that acts, not the city where something happens."""
+    if place.id not in _government_seats():
+        return False
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and span_root(span).dep_ == "nsubj"
+
+
+@lru_cache(maxsize=1)
+def _government_seats() -> frozenset[str]:
+    from dossier.gazetteer import load
+
+    return frozenset(load().cues.get("government_seats", {}).get("ids", []))
 
 
 def is_destination(doc: Doc, comp: Compiled, place: Place) -> bool:

@@ -79,6 +79,7 @@ class PlaceResolver:
         self.not_negating = {norm(w) for w in neg["not_negating"]}
         self.activity = {norm(w) for w in neg.get("activity_verbs", [])}
         self.activity_nouns = {norm(w) for w in neg.get("activity_nouns", [])}
+        self.speech = {norm(w) for w in neg.get("speech_verbs", [])}
         self.honorifics = {norm(w) for w in person["honorifics"]}
         self.place_preps = {norm(w) for w in person["place_prepositions_en"] + person["place_prepositions_ru"]}
         self.place_nouns = {norm(w) for w in person.get("place_nouns_en", [])}
@@ -310,13 +311,31 @@ class PlaceResolver:
         elif tok.dep_ in ("obl", "nmod") and any(c.dep_ == "case" and c.lower_ in self.place_preps for c in tok.children):
             verb = tok.head
         else:
+            # "Власти Крыма заявили, что мобилизации не проводится": the place owns the speaker, whose denial
+            # is a claim about it (a denied event there, as eval/ru/03 is annotated), not a place without activity
             return False
         if self._no_activity(verb):
             return True  # "no complaints from X": the place qualifies a denied activity noun
+        if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("nsubj", "nsubjpass", "nsubj:pass") and verb.head.i != verb.i:
+            verb = verb.head  # "officials in X reported that …": the place their report speaks for
+        reported = [c for c in verb.children if c.dep_ == "ccomp"] if norm(verb.lemma_) in self.speech else []
+        if reported:
+            # "In X, officials said no new quota had been set": the reported clause denies activity there
+            return any(self._denies(c) for c in reported)
+        return self._denies(verb)
+
+    def _denies(self, verb: Token) -> bool:
+        """A verb of activity under a negation particle, or with "no" on its subject or object; an
+        existential clause with "no" + a noun of activity ("there has been no sign of …")."""
         existential = any(c.dep_ == "expl" for c in verb.children)  # "in X there has been no sign of …"
         if existential:
             return any(c.dep_ in ("attr", "nsubj") and self._no_activity(c) for c in verb.children)
-        if norm(verb.lemma_) not in self.activity:
+        if any(c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass", "obj", "dobj") and self._no_activity(c)
+               for c in verb.children):
+            return True  # "no new quota had been set": "no" on a noun of activity, whatever the verb
+        lemma = norm(verb.lemma_)
+        if lemma not in self.activity and not (lemma.endswith(("ся", "сь")) and lemma[:-2] in self.activity):
+            # (a Russian reflexive passive, «повестки не вручались», is its verb's activity)
             return False
         for child in verb.children:
             if norm(child.text) in self.particles and child.i < verb.i:
