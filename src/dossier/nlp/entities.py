@@ -117,7 +117,7 @@ def role_head_words(role: str) -> set[str]:
     words = [lexicon.norm_word(w) for w in role.replace("’", "'").split()]
     cut = next((k for k, w in enumerate(words) if w in _ROLE_PREPOSITIONS), len(words))
     words = words[:cut]
-    poss = max((k for k, w in enumerate(words) if w.endswith("'s") or w.endswith("s'")), default=-1)
+    poss = max((k for k, w in enumerate(words) if w.endswith(("'s", "s'"))), default=-1)
     return set(words[poss + 1:])
 
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from dossier.model import Entity
-from dossier.nlp.entities import EntityIndex, role_head_words
 from dossier.nlp import lexicon
+from dossier.nlp.entities import EntityIndex, role_head_words
 from dossier.nlp.lexicon import Cues, is_media_name, norm_word
 from dossier.nlp.names import is_cyrillic, nominative_phrase
 
