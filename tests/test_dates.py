@@ -229,3 +229,79 @@ def test_en_tense_of_the_governing_verb_picks_the_year(text: str, published: str
 ])
 def test_russian_governing_verb_tense_chooses_the_year(text, published, value):
     assert one(text, "ru", published).value == value
+
+
+# --- a range of months is its two ends (held-out en/08: "between November and January") -----------
+
+def _values(text: str, published: str) -> list[tuple[str | None, str | None]]:
+    return [(d.value, d.relation) for d in run(text, "en", published).dates]
+
+
+def test_between_two_months_gives_both_ends_with_from_and_until() -> None:
+    got = _values("Lawyers counted 900 complaints between October and December, the group said.", "2024-01-20")
+    assert got == [("2023-10", "from"), ("2023-12", "until")]
+
+
+def test_a_range_across_new_year_keeps_its_end_after_its_start() -> None:
+    got = _values("Offices sent out letters between November and February, residents said.", "2024-03-05")
+    assert got == [("2023-11", "from"), ("2024-02", "until")]
+
+
+def test_a_range_across_new_year_in_the_future_moves_its_end_forward() -> None:
+    got = _values("The training camps will run between October and March.", "2024-07-01")
+    assert got == [("2024-10", "from"), ("2025-03", "until")]
+
+
+def test_between_two_bare_years_stays_out_of_dates() -> None:
+    assert run("Between 2000 and 3000 men were called up.", "en", "2024-01-01").dates == []
+
+
+def test_a_range_that_resolves_backwards_moves_the_end_that_keeps_it_nearest() -> None:
+    # No tense ("run"): October alone is this autumn, March alone last spring; as a range one end must
+    # move, and October 2024 – March 2025 is nearer to July 2024 than October 2023 – March 2024.
+    got = _values("The drills run between October and March.", "2024-07-01")
+    assert got == [("2024-10", "from"), ("2025-03", "until")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The target for 2024, officials say, has not been made public.", "2024"),
+    ("The regional plan for 2025 is ready.", "2025"),
+])
+def test_a_year_after_for_is_a_date(text: str, value: str) -> None:
+    assert [d.value for d in run(text, "en", "2024-04-18").dates] == [value]
+
+
+@pytest.mark.parametrize("text", ["The ministry wants a total of 2000 soldiers.", "They were paid in 2000 roubles."])
+def test_a_year_like_number_that_counts_a_plural_noun_is_no_date(text: str) -> None:
+    ex = run(text, "en", "2024-04-18")
+    assert ex.dates == [] and [q.value for q in ex.quantities] == [2000]
+
+
+def test_a_year_after_a_determiner_stays_a_year_before_a_plural_noun() -> None:
+    assert [d.value for d in run("Turnout fell in the 2021 elections.", "en", "2024-04-18").dates] == ["2021"]
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    # past tense written in February: last March
+    ("Summonses were handed out between 10 and 12 March.", "en", [("2023-03-10", "from"), ("2023-03-12", "until")]),
+    ("The camp runs from 1 to 15 April.", "en", [("2024-04-01", "from"), ("2024-04-15", "until")]),
+    ("Сборы пройдут с 1 по 15 апреля.", "ru", [("2024-04-01", "from"), ("2024-04-15", "until")]),
+])
+def test_a_day_range_with_one_month_gives_both_days(text: str, lang: str, want) -> None:
+    assert [(d.value, d.relation) for d in run(text, lang, "2024-02-14").dates] == want
+
+
+def test_a_from_until_range_keeps_its_end_after_its_start() -> None:
+    # alone, September would be last September (nearer to February); as the end of a range from April it is not
+    got = [(d.value, d.relation) for d in run("The decree takes effect from April 1 until September 30.", "en",
+                                             "2024-02-14").dates]
+    assert got == [("2024-04-01", "from"), ("2024-09-30", "until")]
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("A further 10,000 reservists will be trained in 2024-2025.", "en", [("2024", "from"), ("2025", "until")]),
+    ("The plan for 2024–26 is ready.", "en", [("2024", "from"), ("2026", "until")]),
+    ("Расходы выросли в 2022–2023 годах.", "ru", [("2022", "from"), ("2023", "until")]),
+])
+def test_a_dashed_year_range_gives_both_years(text: str, lang: str, want) -> None:
+    assert [(d.value, d.relation) for d in run(text, lang, "2024-02-14").dates] == want

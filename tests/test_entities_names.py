@@ -62,3 +62,16 @@ def test_every_cue_file_loads(lang: str):
     assert set(cues.pronouns.values()) | set(cues.descriptions.values()) <= {"PERSON", "ORG", "MEDIA", "GROUP",
                                                                             "AUTHOR"}
     assert lexicon.is_media_name("The New York Times") and lexicon.is_media_name("ТАСС")
+
+
+@pytest.mark.parametrize("word,gender", [("Svetlana", "f"), ("Andrey", "m"), ("Andrei", "m"), ("Dmitriy", "m"),
+                                         ("Olha", "f"), ("Ilgiz", "m"), ("Sasha", "u"), ("Moscow", None),
+                                         ("the", None)])
+def test_given_names_fold_romanisations_and_carry_gender(word: str, gender: str | None):
+    assert lexicon.given_name_gender(word) == gender
+
+
+@pytest.mark.parametrize("word,gender", [("Sofiya", "f"), ("Kseniya", "f"), ("Yevgeniya", "f"), ("Yevhenii", "m"),
+                                         ("Nataliya", "f"), ("Aleksey", "m")])
+def test_given_names_accept_iya_and_ii_spellings(word: str, gender: str):
+    assert lexicon.given_name_gender(word) == gender

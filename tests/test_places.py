@@ -359,3 +359,15 @@ def test_a_reported_clause_denies_activity_at_the_place_framing_the_speaker(lang
 ])
 def test_bare_krai_and_okrug_names(text, code):
     assert code in [p.id for p in run("en", text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city that is also a first name (data/given_names.tsv) is a person without a place context
+    ("[Visitor, captioned Artyom, 34, welder] I have two children.", []),
+    ("Artyom told us he had not been paid.", []),
+    # … and stays a place after a preposition or near a place noun
+    ("Summonses arrived in Artyom on Monday.", [("Artyom", "city:artyom")]),
+    ("The port city of Artyom is near the border.", [("Artyom", "city:artyom")]),
+])
+def test_en_a_city_named_like_a_person_needs_a_place_context(text: str, expected) -> None:
+    assert pairs(run("en", text)) == expected

@@ -351,3 +351,74 @@ def test_en_one_with_a_scale_is_still_an_amount() -> None:
 def test_ru_possessive_determiner_between_numeral_and_noun(text: str, value: int, counted: str) -> None:
     q = one(text, "ru")
     assert (q.value, q.counted) == (value, counted)
+
+
+# --- held-out en/07-08 misses, each rule on sentences of its own -------------------------------
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("Military spending reached 7% of GDP last year.", "en", 7),
+    ("The pension fund will take 12 percent of the budget.", "en", 12),
+    ("Расходы на оборону составят 5% ВВП.", "ru", 5),
+])
+def test_a_share_of_a_singular_whole_counts_nothing(text: str, lang: str, value: int) -> None:
+    (q,) = quantities(text, lang)
+    assert (q.value, q.unit, q.counted) == (value, "%", None)
+
+
+def test_a_share_of_a_plural_group_counts_the_group() -> None:
+    (q,) = quantities("Nearly 30% of conscripts asked for alternative service.", "en")
+    assert (q.value, q.unit, q.counted) == (30, "%", "conscript")
+
+
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("The contract is worth between €2 million and €3 million.", 2_000_000, 3_000_000, "EUR"),
+    ("Analysts put the cost at $4 billion to $5 billion a year.", 4_000_000_000, 5_000_000_000, "USD"),
+    ("Turnout was between 10% and 15% in most districts.", 10, 15, "%"),
+])
+def test_a_range_whose_ends_repeat_the_sign_or_unit(text: str, low: int, high: int, unit: str) -> None:
+    (q,) = quantities(text, "en")
+    assert (q.low, q.high, q.unit) == (low, high, unit)
+
+
+def test_of_them_counts_the_plural_group_of_the_sentence_before() -> None:
+    found = quantities("A survey counted 800 complaints in Kazan. Between 100 and 200 of them concerned "
+                       "students.", "en")
+    part = next(q for q in found if q.low == 100)
+    assert (part.high, part.counted) == (200, "complaint")
+
+
+def test_a_year_before_a_singular_noun_is_no_amount() -> None:
+    assert quantities("The 2023 budget gives the guard more money.", "en") == []
+
+
+def test_by_a_change_to_a_much_larger_level_is_two_amounts() -> None:
+    found = quantities("The decree raises the staff of the guard by 20,000 to 340,000 officers.", "en")
+    assert [(q.value, q.counted) for q in found] == [(20000, "officer"), (340000, "officer")]
+
+
+def test_by_a_range_of_close_numbers_stays_a_range() -> None:
+    (q,) = quantities("Prices for uniforms rose by 10 to 15 percent.", "en")
+    assert (q.low, q.high, q.unit) == (10, 15, "%")
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The republic has kept its 250,000-rouble payment since spring.", 250000, "RUB"),
+    ("Recruits finish with a 30-km march.", 30, "km"),
+])
+def test_en_a_unit_joined_by_a_hyphen_is_still_the_unit(text: str, value: int, unit: str) -> None:
+    (q,) = quantities(text, "en")
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_a_date_after_a_bare_number_is_not_what_it_counts() -> None:
+    found = quantities("The region must find 3,500 volunteers, up from 2,000 last year.", "en", "2024-02-14")
+    assert [(q.value, q.counted) for q in found] == [(3500, "volunteer"), (2000, "volunteer")]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Salaries start at RUB 204,000 a month.", 204000, "RUB"),
+    ("The contract is worth USD 5 million.", 5_000_000, "USD"),
+])
+def test_en_an_iso_code_before_the_amount_is_its_currency(text: str, value: int, unit: str) -> None:
+    (q,) = quantities(text, "en")
+    assert (q.value, q.unit, q.text.split()[0]) == (value, unit, unit)

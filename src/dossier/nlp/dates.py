@@ -101,6 +101,15 @@ class DateGrammar:
         ago_units = alternation(lex["ago"]["units"])
         self.ago = re.compile(rf"(?<!\w)(?P<n>\d+|{alternation(_SMALL_VALUE)}){_S}(?P<unit>{ago_units}){_S}"
                               rf"(?:{alternation(lex['ago']['words'])})(?!\w)", re.IGNORECASE)
+        self.range_frames = [(o.lower(), c.lower()) for o, c in lex.get("range_frames", [])]
+        self.day_pairs = [(o.lower(), c.lower()) for o, c in lex.get("day_pair_frames", [])]
+        if self.day_pairs:
+            opens = alternation({o for o, _ in self.day_pairs})
+            closes = alternation({c for _, c in self.day_pairs})
+            self.day_pair = re.compile(rf"(?:^|(?<=\W))(?P<open>{opens}){_S}(?P<d>[0-3]?\d)(?:st|nd|rd|th|-?го|-?е)?"
+                                       rf"{_S}(?P<close>{closes}){_S}$", re.IGNORECASE)
+        openers = alternation({o for o, _ in self.range_frames}) or r"(?!x)x"
+        self.range_opener = re.compile(rf"(?:^|(?<=\W))(?:{openers}){_S}(?:the{_S})?$", re.IGNORECASE)
         self.past = re.compile(rf"(?:{alternation(lex['past_cues'])})\W*$", re.IGNORECASE)
         self.future = re.compile(rf"(?:{alternation(lex['future_cues'])})\W*$", re.IGNORECASE)
 
@@ -139,10 +148,31 @@ def _month_mentions(g: DateGrammar, text: str, taken: list[tuple[int, int]]) -> 
         if not d and not y and m.group("mon").lower().rstrip(".") not in g.full_months:
             continue  # an abbreviation alone is more often a name ("Jan Nowak", "Dec") than a month
         listed = bool(out) and _COORDINATION.fullmatch(text[out[-1].end:m.start()]) is not None
-        if not d and not y and not m.group("part") and not listed and not g.relation_before(text, m.start())[0]:
+        opened = g.range_opener.search(text[max(0, m.start() - 20):m.start()]) is not None
+        if not d and not y and not m.group("part") and not listed and not opened \
+                and not g.relation_before(text, m.start())[0]:
             continue  # a bare month name needs a preposition or a list: "March" may be a march, "Мая" a name
         out.append(Mention(m.start(), m.end(), int(y) if y else None, g.months[m.group("mon").lower().rstrip(".")],
                            int(d) if d else None, precision="day" if d else "month"))
+    return out
+
+
+def _first_days(g: DateGrammar, text: str, found: list[Mention]) -> list[Mention]:
+    """"between 10 and 12 March", «с 10 по 12 марта»: the first day of a day range written once with the
+    month takes that month (and year); it becomes a date of its own (the range's first end)."""
+    out: list[Mention] = []
+    if not g.day_pairs:
+        return out
+    for x in found:
+        if not (x.day and x.month and x.precision == "day"):
+            continue
+        window = max(0, x.start - 40)
+        m = g.day_pair.search(text[window:x.start])
+        if m is None or (m["open"].lower(), m["close"].lower()) not in g.day_pairs or not 1 <= int(m["d"]) < x.day:
+            continue
+        start, end = window + m.start("d"), window + m.end("d")
+        if not any(start < y.end and y.start < end for y in found):
+            out.append(Mention(start, end, x.year, x.month, int(m["d"]), precision="day"))
     return out
 
 
@@ -171,6 +201,7 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
             found.append(Mention(m.start(), m.end(), int(m["year"]) if m["year"] else None, month or None,
                                  period_year=bool(m["py"]), precision="month" if month else "year"))
     found += _month_mentions(g, text, taken())
+    found += _first_days(g, text, found)
     for m in g.ago.finditer(text):
         if not _overlaps(m.span(), taken()):
             unit = {k.lower(): v for k, v in g.lex["ago"]["units"].items()}[m["unit"].lower()]
@@ -184,6 +215,11 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
     for m in g.weekday.finditer(text):
         if not _overlaps(m.span(), taken()) and (lang == "ru" or g.relation_before(text, m.start())[0]):
             found.append(Mention(m.start(), m.end(), rel=("weekday", week[m.group(0).lower()]), precision="day"))
+    for m in _YEAR_RANGE.finditer(text):  # "in 2024-2025", "for 2024–26", «в 2022–2023 годах»: both ends
+        y1, y2 = int(m["y1"]), int(m["y2"]) if len(m["y2"]) == 4 else int(m["y1"][:2] + m["y2"])
+        if y1 < y2 <= y1 + 10 and not _overlaps(m.span(), taken()) and g.relation_before(text, m.start())[0]:
+            found += [Mention(m.start("y1"), m.end("y1"), y1, precision="year"),
+                      Mention(m.start("y2"), m.end("y2"), y2, precision="year")]
     for m in g.bare_year.finditer(text):
         cue = re.search(r"(\w+)\W*$", text[max(0, m.start() - 12):m.start()])
         if cue and cue.group(1).lower() == "to":
@@ -195,6 +231,7 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
     return found
 
 
+_YEAR_RANGE = re.compile(rf"(?<![\w.,-])(?P<y1>{_YEAR})[-–—](?P<y2>{_YEAR}|\d\d)(?![\w-]|[.,]\d)")
 _COORDINATION = re.compile(r"\s*(?:,|,?\s*and|or|to|through|until|till|-|–|—|и|или|по|до)\s*", re.IGNORECASE)
 
 
@@ -350,6 +387,8 @@ def find_dates(text: str, lang: str, published: str | None = None, doc: Doc | No
     mentions = find_mentions(text, lang)
     for x in mentions:
         x.deadline = x.month is None and g.relation_before(text, x.start)[1] in ("by", "until", "before")
+    if lang == "en" and doc is not None and doc.has_annotation("DEP"):
+        mentions = [x for x in mentions if not _counts_a_noun(doc, x, text)]
     ref, is_pub = reference_date(mentions, published)
     if is_pub and doc is not None and g.lex.get("governing_verb_tense") and doc.has_annotation("DEP"):
         _read_tenses(doc, mentions, lang)  # only against a real day of writing: a bare year is no "now"
@@ -359,7 +398,62 @@ def find_dates(text: str, lang: str, published: str | None = None, doc: Doc | No
         out.append(DateRef(start=x.start, end=x.end, text=text[x.start:x.end], value=value,
                            precision=x.precision if x.precision in ("day", "month", "year") else None,
                            relation=_relation(g, text, x, value, ref)))
+    _close_ranges(g, text, mentions, out, ref)
     return out
+
+
+def _counts_a_noun(doc: Doc, x: Mention, text: str) -> bool:
+    """"a total of 2000 soldiers", "for 2000 roubles": a bare four-digit number that the parse makes the
+    numeric modifier of a following noun counts that noun; it is not a year."""
+    if x.month is not None or x.rel or not text[x.start:x.end].isdigit():
+        return False
+    span = doc.char_span(x.start, x.end)
+    if span is None or len(span) != 1 or span[0].dep_ != "nummod" or span[0].head.i < span[0].i \
+            or span[0].head.tag_ not in ("NNS", "NNPS"):
+        return False
+    if span[0].i > 0 and doc[span[0].i - 1].tag_ in ("DT", "PRP$", "POS"):
+        return False  # "in the 2024 elections", "of its 2022 campaigns": a determiner makes it the year
+    # a sentence without a verb is a misparse ("The decree of 2023 stands.": "stands" read as a noun)
+    return any(t.pos_ in ("VERB", "AUX") for t in span[0].sent)
+
+
+def _close_ranges(g: DateGrammar, text: str, mentions: list[Mention], out: list[DateRef], ref: dt.date | None) -> None:
+    """"between November and January": the contract has no date range, so a range is its two ends, the
+    first with "from" and the second with "until". When neither end gives a year and the end resolved
+    before the start, one end moves by a year: the choice the governing verb's tense allows (all past /
+    all future) that keeps both ends nearest the reference date."""
+    for k in range(len(out) - 1):
+        a, b, ma, mb = out[k], out[k + 1], mentions[k], mentions[k + 1]
+        gap = re.sub(r"\s+", " ", text[a.end:b.start].strip().lower())
+        opener = g.range_opener.search(text[max(0, a.start - 20):a.start])
+        framed = opener is not None and any(gap == c and opener.group(0).lower().startswith(o)
+                                            for o, c in g.range_frames)
+        # "from April 1 until September 30", «с 10 по 12 марта»: a from-date right before an until-date;
+        # "2024-2025": two years joined by a dash
+        dashed = gap in ("-", "–", "—") and ma.precision == mb.precision == "year"
+        if not framed and not dashed and not (a.relation in ("from", "since") and b.relation == "until"
+                                              and len(gap.split()) <= 2):
+            continue
+        a.relation, b.relation = a.relation or "from", "until"
+        if ref and a.value and b.value and ma.year is None and mb.year is None and ma.month and mb.month \
+                and not (ma.rel or mb.rel) and b.value < a.value:
+            a.value, b.value = _ordered_range(a.value, b.value, ref, ma.tense or mb.tense)
+
+
+def _ordered_range(start: str, end: str, ref: dt.date, tense: str | None) -> tuple[str, str]:
+    def shifted(value: str, years: int) -> str:
+        return f"{int(value[:4]) + years:04d}{value[4:]}"
+
+    def months_from_ref(value: str) -> int:
+        return abs(int(value[:4]) * 12 + int(value[5:7]) - ref.year * 12 - ref.month)
+
+    now = ref.isoformat()[:len(end)]
+    options = [(shifted(start, -1), end), (start, shifted(end, 1))]
+    if tense == "past":
+        options = [o for o in options if o[1] <= now] or options
+    elif tense == "future":
+        options = [o for o in options if o[0] > now] or options
+    return min(options, key=lambda o: months_from_ref(o[0]) + months_from_ref(o[1]))
 
 
 def dates_of(doc: Doc, lang: str) -> list[DateRef]:

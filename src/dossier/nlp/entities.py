@@ -7,6 +7,8 @@ adds speakers, roles and outlets to the same index.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -81,20 +83,23 @@ class EntityIndex:
                     return ent, m
         return None
 
-    def last_before(self, pos: int, types: tuple[str, ...]) -> tuple[Entity, list[int]] | None:
-        """The entity of one of `types` mentioned last before `pos`."""
+    def last_before(self, pos: int, types: tuple[str, ...],
+                    accept: Callable[[Entity, list[int]], bool] | None = None) -> tuple[Entity, list[int]] | None:
+        """The entity of one of `types` mentioned last before `pos` (and `accept`ed, when given)."""
         best: tuple[Entity, list[int]] | None = None
         for ent in self.items:
             if ent.type in types:
                 for m in ent.mentions:
-                    if m[1] <= pos and (best is None or m[0] > best[1][0]):
+                    if m[1] <= pos and (best is None or m[0] > best[1][0]) and (accept is None or accept(ent, m)):
                         best = (ent, m)
         return best
 
     def with_role(self, word: str, pos: int) -> Entity | None:
-        """The entity mentioned last before `pos` whose role contains `word` ("the expert")."""
+        """The entity mentioned last before `pos` whose role says it is a `word` ("the expert"): the
+        role's own noun counts, not what it belongs to ("spokesman for the ministry" is no ministry)."""
         hits = [e for e in self.items if e.mentions and e.mentions[0][0] < pos
-                and any(word in lexicon.norm_word(r) for r in e.roles)]
+                and any(word in lexicon.norm_word(r) if names.is_cyrillic(r) else word in role_head_words(r)
+                        for r in e.roles)]
         return max(hits, key=lambda e: max(m[0] for m in e.mentions if m[0] < pos), default=None)
 
 
@@ -103,6 +108,20 @@ class EntityIndex:
         hits = [e for e in self.items if e.type != "PERSON" and e.mentions and e.mentions[0][0] < pos
                 and any(word == lexicon.norm_word(w) for n in [e.name, *e.aliases] for w in n.split())]
         return max(hits, key=lambda e: max(m[0] for m in e.mentions if m[0] < pos), default=None)
+
+
+def role_head_words(role: str) -> set[str]:
+    """The words that say what a person is in a role, not what the role belongs to: "spokesman for the
+    defence ministry" → {spokesman}, "group's lawyer" → {lawyer}, "deputy governor of X" → {deputy,
+    governor}. English prepositions and possessives cut; a Russian role is kept whole."""
+    words = [lexicon.norm_word(w) for w in role.replace("’", "'").split()]
+    cut = next((k for k, w in enumerate(words) if w in _ROLE_PREPOSITIONS), len(words))
+    words = words[:cut]
+    poss = max((k for k, w in enumerate(words) if w.endswith(("'s", "s'"))), default=-1)
+    return set(words[poss + 1:])
+
+
+_ROLE_PREPOSITIONS = {"of", "for", "in", "at", "from", "with", "on", "to", "by"}
 
 
 def person_name(span: Span) -> str:
@@ -196,6 +215,15 @@ def _title_before_name(span: Span, lang: str) -> str | None:
     return first.text if all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in rest) else None
 
 
+def _title_word_before(span: Span, lang: str) -> str | None:
+    """"Sociologist Marina Lebedeva": a capitalised person word right before a name is its title."""
+    if span.start == 0:
+        return None
+    tok = span.doc[span.start - 1]
+    known = lexicon.cues(lang).descriptions.get(lexicon.norm_word(tok.lemma_ or tok.text)) == "PERSON"
+    return tok.text if known and tok.text[:1].isupper() else None
+
+
 def _person_after_role(span: Span, lang: str) -> bool:
     """NER's ORG for a bare name after a person's role written without a comma, as machine translations
     do: "the first deputy prime minister of the republic Rustem Galiullin". The name is two or three
@@ -225,22 +253,59 @@ def _is_place(doc: Doc, span: Span) -> bool:
     return any(p.start <= span.start_char and span.end_char <= p.end for p in (doc._.places or []))
 
 
+def given_name_spans(doc: Doc) -> list[Span]:
+    """Names that start with a known first name (``data/given_names.tsv``): "Svetlana", "Dmitry Voronin",
+    "Ilgiz Safin". The small English model labels Russian first names at random (ORG, LOC, GPE, or only
+    the surname), so a first name followed by up to two capitalised proper nouns (patronymic, surname)
+    is a person. A lone first name that the gazetteer knows as a place ("in Vladimir") is not."""
+    out: list[Span] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if tok.pos_ != "PROPN" or lexicon.given_name_gender(tok.text) is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and j - i <= 2 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
+                and doc[j].text.replace("-", "").isalpha():
+            j += 1
+        span = doc[i:j]
+        if not any(p.start < tok.idx + len(tok.text) and tok.idx < p.end for p in (doc._.places or [])):
+            out.append(span)  # "Vladimir Region", "in Vladimir": the places component kept it as a place
+        i = j
+    return out
+
+
+def _merged_mentions(doc: Doc, lang: str) -> list[tuple[Span, str | None]]:
+    """NER entities plus first-name spans, in text order. A first-name span wins over an NER entity that
+    overlaps it ("Voronin" as ORG inside "Dmitry Voronin"), unless NER already has a person around it."""
+    names = given_name_spans(doc) if lang == "en" else []
+    ents = list(doc.ents)
+    names = [n for n in names if not any(e.label_ in ("PERSON", "PER") and e.start <= n.start and n.end <= e.end
+                                          for e in ents)]
+    kept = [(e, None) for e in ents if not any(n.start < e.end and e.start < n.end for n in names)]
+    return sorted(kept + [(n, "PERSON") for n in names], key=lambda x: x[0].start)
+
+
 def ner_entities(doc: Doc, lang: str = "en") -> EntityIndex:
     index = EntityIndex()
-    for ent in doc.ents:
-        etype = NER_TYPES.get(ent.label_)
+    for ent, forced in _merged_mentions(doc, lang):
+        etype = forced or NER_TYPES.get(ent.label_)
         span = trim(ent) if etype else None
-        if span is None or len(span.text) < 2 or _is_place(doc, span):
+        if span is None or len(span.text) < 2 or (forced is None and _is_place(doc, span)):
             continue
-        title = _title_before_name(span, lang)
+        title = _title_before_name(span, lang) if forced is None else None
         if title is not None:  # NER's "ORG: Lawyer Pavel Chikov" is a person with a title
             etype, span = "PERSON", span[1:]
+        elif forced:
+            pass
         elif etype == "ORG" and lang == "en" and _person_after_role(span, lang):
             etype = "PERSON"
         elif etype == "PERSON" and lang == "en" and len(span) == 1 and span.start > 0 \
                 and span.doc[span.start - 1].lower_ == "the":
             etype = "ORG"  # "the Duma's committee", "the Kremlin": English puts no article before a person's name
-        if etype in ("ORG", "PERSON") and (lexicon.is_media_name(span.text) or _media_word_before(span, lang)):
+        if not forced and etype in ("ORG", "PERSON") and (lexicon.is_media_name(span.text)
+                                                          or _media_word_before(span, lang)):
             etype = "MEDIA"
         if etype != "PERSON" and len(span) == 1 and index.find("PERSON", span.text):
             etype = "PERSON"  # a surname seen before as a person ("Chikov" after "Pavlo Čikov"), whatever NER says
@@ -249,7 +314,7 @@ def ner_entities(doc: Doc, lang: str = "en") -> EntityIndex:
         name = " ".join("".join(c for c in name if c not in _MARKS).split())  # '"Wagner" Group' → 'Wagner Group'
         ent = index.add(etype, name, span.start_char, span.end_char)
         if etype == "PERSON":
-            for role in (role_before(span), role_after(span)):
+            for role in (role_before(span), role_after(span), _title_word_before(span, lang) if forced else None):
                 if role:
                     index.add_role(ent, role)
     if lang == "en":

@@ -5,12 +5,14 @@ this module only reads them, normalises case and ``ё``, and caches the result p
 """
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from dossier.errors import DossierError
+from dossier.nlp.names import skeleton
 
 DATA = "dossier.nlp.data"
 LANGS = ("en", "ru")
@@ -49,6 +51,10 @@ class Cues:
     speaker_nouns: frozenset[str]
     media_words: frozenset[str]
     refusal: frozenset[str] = frozenset()  # "declined to comment": the cue under it reports no words
+    masculine: frozenset[str] = frozenset()  # role nouns that say a person is a man ("brother", "spokesman")
+    feminine: frozenset[str] = frozenset()
+    addressee_object: frozenset[str] = frozenset()  # "told reporters": the object is the hearer, not the words
+    narrators: frozenset[str] = frozenset()  # transcript captions of the outlet's own voice ("[Presenter]")
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -90,7 +96,10 @@ def cues(lang: str) -> Cues:
         possessive_phrases=_phrases(ana["possessive_phrases"]),
         descriptions={norm_word(k): v for k, v in ana["descriptions"].items()},
         determiners=_words(ana["determiners"]), speaker_nouns=_words(spk["nouns"]),
-        media_words=_words(spk["media_words"]), refusal=_words(verbs.get("refusal", [])))
+        media_words=_words(spk["media_words"]), refusal=_words(verbs.get("refusal", [])),
+        masculine=_words(ana.get("masculine", [])), feminine=_words(ana.get("feminine", [])),
+        narrators=_words(ph.get("caption_narrators", [])),
+        addressee_object=_words(verbs.get("addressee_object", [])))
 
 
 @lru_cache(maxsize=None)
@@ -102,6 +111,29 @@ def media_names() -> frozenset[str]:
         if line.strip() and not line.startswith("#"):
             names.add(strip_article(norm_word(line.split("\t")[0])))
     return frozenset(names)
+
+
+@lru_cache(maxsize=None)
+def given_names() -> dict[str, str]:
+    """First names from ``given_names.tsv`` keyed by their spelling skeleton, with gender m/f/u."""
+    text = resources.files(DATA).joinpath("given_names.tsv").read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, gender = line.split("\t")[:2]
+            out[skeleton(name)] = gender.strip()
+    return out
+
+
+def given_name_gender(word: str) -> str | None:
+    """"m", "f" or "u" when `word` is a known first name (any common romanisation), else None."""
+    if not word[:1].isupper() or not word.isalpha():
+        return None
+    names = given_names()
+    for form in (word, re.sub(r"i[iy]a$", "ia", word), re.sub(r"ii$", "iy", word)):  # Sofiya/Sofia, Yevhenii
+        if skeleton(form) in names:
+            return names[skeleton(form)]
+    return None
 
 
 def strip_article(name: str) -> str:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from dossier.gazetteer import Gazetteer, Match, Name, Record, Word, load, norm
 from dossier.gazetteer.core import Index
 from dossier.model import Document, Place
-from dossier.nlp import pipeline
+from dossier.nlp import lexicon, pipeline
 
 SEPARATORS = {",", "and", "и", "&"}
 BOUNDARIES = {".", "!", "?", ";"}
@@ -82,6 +82,7 @@ class PlaceResolver:
         self.speech = {norm(w) for w in neg.get("speech_verbs", [])}
         self.honorifics = {norm(w) for w in person["honorifics"]}
         self.place_preps = {norm(w) for w in person["place_prepositions_en"] + person["place_prepositions_ru"]}
+        self.place_nouns = {norm(w) for w in person.get("place_nouns_en", [])}
         titles = gz.cues.get("titles", {})
         self.works = {norm(w) for w in titles.get("works", [])}
         self.small = {norm(w) for w in titles.get("small", [])}
@@ -217,6 +218,9 @@ class PlaceResolver:
                 return True
             if risky:
                 return True
+        if risky and self.lang == "en" and len(span) == 1 and lexicon.given_name_gender(span.text) \
+                and not any(w.norm in self.place_nouns for w in ws[max(0, m.first - 3):m.last + 3]):
+            return True  # "[Visitor, captioned Artyom, 34]": a first name without "in"/"city of" is a person
         if ent is not None and ent.label_ in ("GPE", "LOC"):
             return risky and ent.start < span.start  # "New Jersey" is another place than Jersey
         # a risky name opening a sentence is more likely the common word or first name ("Того же дня")

@@ -55,6 +55,10 @@ class Lex:
     abbrevs: dict[str, str] = field(default_factory=dict)
     abbrevs_re: re.Pattern[str] | None = None
     counted_by_word: dict[str, str] = field(default_factory=dict)  # "aged 18 to 27" counts "age"
+    codes_re: re.Pattern[str] | None = None  # ISO currency codes written before the number
+    share_units: frozenset[str] = field(default_factory=frozenset)  # "%": of a singular noun, a share
+    change_frames: list[tuple[str, str]] = field(default_factory=list)  # "by N to M": a change and a level
+    change_ratio: float = 5.0
 
 
 @lru_cache(maxsize=None)
@@ -67,7 +71,8 @@ def lex(lang: str) -> Lex:
     return Lex(
         lang=lang, qualifiers=quals, units=units, signs=raw["currency_signs"],
         quals_re=re.compile(rf"(?:^|(?<=\W))(?P<q>{alternation(quals)}){_S}$", re.I),
-        units_re=re.compile(rf"^{_S}(?P<u>{alternation(units)})(?:(?<=\.)|(?<=%)|(?!\w))(?!\.?[^\W\d_]\.)", re.I),
+        # "a 250,000-rouble payment", "a 10-km march": a hyphen may join the unit as a compound adjective
+        units_re=re.compile(rf"^(?:[-‑]|{_S})(?P<u>{alternation(units)})(?:(?<=\.)|(?<=%)|(?!\w))(?!\.?[^\W\d_]\.)", re.I),
         label_re=re.compile(rf"(?:^|(?<=\W))(?:{alternation(refs)}){_S}(?:№{_S})?$", re.I),
         infix={x.lower() for x in raw["range_infix"]},
         frames=[(a.lower(), b.lower()) for a, b in raw["range_frames"]],
@@ -77,6 +82,11 @@ def lex(lang: str) -> Lex:
         target_words=frozenset(raw.get("target_words", [])), target_verbs=frozenset(raw.get("target_verbs", [])),
         abbrevs={k.lower(): v for k, v in abbrevs.items()},
         counted_by_word={k.lower(): v for k, v in raw.get("counted_by_word_before", {}).items()},
+        change_frames=[(a.lower(), b.lower()) for a, b in raw.get("change_frames", [])],
+        share_units=frozenset(raw.get("share_units", [])),
+        codes_re=re.compile(rf"(?:^|(?<=\W))(?P<c>{alternation(raw['codes_before'])})[{SPACES}]$")
+        if raw.get("codes_before") else None,
+        change_ratio=float(raw.get("change_ratio", 5)),
         abbrevs_re=re.compile(rf"^{_S}(?P<a>{alternation(abbrevs)})(?:(?<=\.)|(?!\w))", re.I) if abbrevs else None)
 
 
@@ -92,6 +102,8 @@ class Amount:
     unit: str | None = None
     counted: str | None = None
     plural: bool = False  # the counted noun is plural (tells "2000 soldiers" from "the 2022 campaign")
+    partitive: bool = False  # "300 of them": a part of a group named before
+    change: bool = False  # "by 170,000 to 1.32 million service personnel": counts what the level after counts
 
     @property
     def words(self) -> bool:
@@ -122,16 +134,32 @@ def _inside(n: Number, spans: list[tuple[int, int]]) -> bool:
 
 
 def _range_start(text: str, a: Number, b: Number, lx: Lex) -> int | None:
-    """Where the range a…b starts when the text between them joins a range, else None."""
-    gap = re.sub(r"\s+", " ", text[a.end:b.start].strip().lower())
+    """Where the range a…b starts when the text between them joins a range, else None. Each end may
+    repeat the sign or unit ("between $1.5 billion and $2 billion", "10% to 15%")."""
+    a_start, gap = a.start, text[a.end:b.start]
+    sign = text[a.start - 1:a.start] if a.start else ""
+    if sign in lx.signs and gap.rstrip().endswith(sign):
+        a_start, gap = a.start - 1, gap.rstrip()[:-1]
+    unit = lx.units_re.match(gap)
+    if unit and lx.units_re.match(text[b.end:b.end + 30]):
+        gap = gap[unit.end():]
+    gap = re.sub(r"\s+", " ", gap.strip().lower())
     if len(gap) > 6 or a.value >= b.value:
         return None
-    before = text[max(0, a.start - 12):a.start]
+    before = text[max(0, a_start - 12):a_start]
     for opener, closer in lx.frames:  # "between 5 and 10", "от 5 до 10"
         m = re.search(rf"(?:^|(?<=\W)){re.escape(opener)}\s+$", before, re.I)
         if gap == closer and m:
-            return a.start - len(before) + m.start()
-    return a.start if gap in lx.infix else None
+            return a_start - len(before) + m.start()
+    if _change_then_level(gap, before, a, b, lx):
+        return None
+    return a_start if gap in lx.infix else None
+
+
+def _change_then_level(gap: str, before: str, a: Number, b: Number, lx: Lex) -> bool:
+    """"raised the army by 170,000 to 1.32 million": a change, then the new level — two amounts."""
+    return any(gap == closer and re.search(rf"(?:^|(?<=\W)){re.escape(opener)}\s+$", before, re.I) is not None
+               and b.value >= lx.change_ratio * a.value for opener, closer in lx.change_frames)
 
 
 def _join_ranges(text: str, nums: list[Number], lx: Lex) -> list[Amount]:
@@ -146,10 +174,16 @@ def _join_ranges(text: str, nums: list[Number], lx: Lex) -> list[Amount]:
                 a = Number(a.start, a.end, a.text, a.core, b.scale, a.words, a.grouped)
             start = _range_start(text, a, b, lx)
             if start is not None:
-                out.append(Amount(start, b.end, a, b))
+                sign = text[a.start - 1:a.start] if a.start else ""
+                out.append(Amount(start, b.end, a, b, unit=lx.signs.get(sign) if start < a.start else None))
                 i += 2
                 continue
             a = nums[i]
+            change = _change_then_level(re.sub(r"\s+", " ", text[a.end:b.start].strip().lower()),
+                                        text[max(0, a.start - 12):a.start], a, b, lx)
+            out.append(Amount(a.start, a.end, a, change=change))
+            i += 1
+            continue
         out.append(Amount(a.start, a.end, a))
         i += 1
     return out
@@ -158,8 +192,11 @@ def _join_ranges(text: str, nums: list[Number], lx: Lex) -> list[Amount]:
 def _qualify(text: str, am: Amount, lx: Lex) -> None:
     """Attach the qualifier before the amount and the currency sign / unit around it."""
     sign = text[max(0, am.start - 1):am.start]
+    code = lx.codes_re.search(text[max(0, am.start - 6):am.start]) if lx.codes_re else None
     if sign in lx.signs:
         am.unit, am.start = lx.signs[sign], am.start - 1
+    elif code:  # wire style "RUB 204,000", "USD 5 million": an ISO code before the amount
+        am.unit, am.start = code.group("c").upper(), am.start - len(text[max(0, am.start - 6):am.start]) + code.start("c")
     m = lx.quals_re.search(text[max(0, am.start - 25):am.start])
     if m:
         am.qualifier = lx.qualifiers[re.sub(r"\s+", " ", m.group("q").lower())]
@@ -172,9 +209,10 @@ def _qualify(text: str, am: Amount, lx: Lex) -> None:
 class Tokens:
     """Character offset → token lookup over a Doc (skipping whitespace tokens)."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, dates: list[tuple[int, int]] | None = None) -> None:
         self.doc, self.text = doc, doc.text  # Doc.text joins every token: read it once
         self.starts = [t.idx for t in doc]
+        self.dates = dates or []  # date spans: never a counted noun ("2,000 last year")
 
     def at_or_after(self, char: int) -> int:
         i = bisect.bisect_left(self.starts, char)
@@ -249,9 +287,12 @@ def _counted_after(tok: Tokens, am: Amount, lx: Lex) -> tuple[str | None, int]:
         while i < len(doc) and (doc[i].pos_ == "DET" or doc[i].tag_ == "PRP$"):
             i += 1
         if not am.unit and (am.words or i >= len(doc) or doc[i].pos_ not in ("NOUN", "ADJ") or doc[i - 1].lower_ == "of"):
+            am.partitive = i < len(doc) and doc[i].pos_ == "PRON" and doc[i - 1].lower_ == "of"
             return None, -1  # "1,000 of them", "one of the regions": a part of something said elsewhere;
             # "4,000 of its residents", "300 of the new recruits" count the noun
     phrase, end = _noun_phrase(doc, i, lx)
+    if phrase and any(am.end < e and s < end for s, e in tok.dates):
+        return None, -1  # "up from 2,000 last year": the words after the number are a date, not what it counts
     if phrase in lx.classifiers:  # "50 units of equipment", "50 ед. техники": count what follows
         j = tok.at_or_after(end)
         while j < len(doc) and (doc[j].is_punct or doc[j].lower_ == "of" or doc[j].pos_ == "DET"):
@@ -318,16 +359,20 @@ def find_quantities(doc: Doc, lang: str, skip: list[tuple[int, int]] | None = No
     nums = [n for n in finder.find(text) if not _inside(n, masked) and not _is_label(text, n, lx)]
     nums += _bare_scales(text, nums, finder, lx, masked)
     nums.sort(key=lambda n: n.start)
-    tok = Tokens(doc)
+    tok = Tokens(doc, skip)
     amounts: list[Amount] = []
     for am in _join_ranges(text, nums, lx):
         _qualify(text, am, lx)
         _target_level(tok, am, lx)
         _count(tok, am, lx)
         if am.counted not in lx.skip_counted and _keep(am) and not _name_number(tok, am, lx) \
-                and not _indefinite_one(am, lx):
+                and not _indefinite_one(am, lx) and not _year_before_noun(tok, am, lx):
             amounts.append(am)
     _inherit(tok, amounts)
+    _partitive(tok, amounts)
+    for am, level in zip(amounts, amounts[1:]):
+        if am.change and am.end == am.low.end and (level.counted or level.unit):
+            am.counted, am.unit = level.counted, level.unit  # no noun of its own: the level's noun
     return [_to_quantity(text, am) for am in amounts]
 
 
@@ -354,8 +399,10 @@ def _count(tok: Tokens, am: Amount, lx: Lex) -> None:
     counted, end = (lx.abbrevs[ab.group("a").lower()], am.end + ab.end()) if ab else _counted_after(tok, am, lx)
     if counted:
         head = doc[tok.containing(end - 1)]
-        am.counted, am.end = counted, end
-        am.plural = head.tag_ == "NNS" or "Plur" in head.morph.get("Number")
+        plural = head.tag_ in ("NNS", "NNPS") or "Plur" in head.morph.get("Number")
+        if am.unit in lx.share_units and not plural:
+            return  # "6% of GDP", «6% ВВП»: a share of one whole, not a count of it; the unit says what it is
+        am.counted, am.end, am.plural = counted, end, plural
     elif am.unit is None:
         am.counted = _counted_before(tok, am, lx) or _counted_by_word(tok, am, lx) or _measured_noun(tok, am, lx)
 
@@ -388,6 +435,31 @@ def _inherit(tok: Tokens, amounts: list[Amount]) -> None:
             continue
         if doc[tok.containing(prev.start)].sent.start == doc[tok.containing(am.start)].sent.start:
             am.counted, am.unit = prev.counted, prev.unit
+
+
+def _partitive(tok: Tokens, amounts: list[Amount]) -> None:
+    """"…at least 1,200 summonses… Between 300 and 500 of them went to …": "of them" points to the plural
+    group counted just before (this or the previous sentence); without one it stays uncounted."""
+    doc = tok.doc
+    if not doc.has_annotation("SENT_START"):
+        return
+    for k, am in enumerate(amounts):
+        if not am.partitive or am.counted or am.unit:
+            continue
+        sent = doc[tok.containing(am.start)].sent
+        floor = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        prev = next((p for p in reversed(amounts[:k]) if p.counted and p.plural), None)
+        if prev is not None and tok.containing(prev.start) >= floor:
+            am.counted = prev.counted
+
+
+def _year_before_noun(tok: Tokens, am: Amount, lx: Lex) -> bool:
+    """"The 2024 budget sets aside …": a year-like number right before a singular noun names the year
+    of that thing (the tagger may still read a verb after it as a plural noun)."""
+    if lx.lang != "en" or am.high is not None or am.unit or am.qualifier or not _year_like(am.low):
+        return False
+    i = tok.at_or_after(am.low.end)
+    return i < len(tok.doc) and tok.doc[i].tag_ == "NN"
 
 
 def _bare_scales(text: str, nums: list[Number], finder: Any, lx: Lex, masked: list[tuple[int, int]]) -> list[Number]:

@@ -6,7 +6,9 @@ the speaker. Reported speech comes from the parse: a cue verb with a subject and
 clause, a topic phrase ("writes about", "draws attention to"), a sentence-final cue ("…, says a
 source"), or an "according to X" phrase; the quote span is the reported clause only. Speakers are
 resolved by :class:`dossier.nlp.speakers.Resolver` in text order so that "he" and "the expert" find the
-person introduced before. Cue words are data (``data/quotes_<lang>.toml``).
+person introduced before; the span of a reported clause is decided in :mod:`dossier.nlp.quote_clauses`.
+Transcript captions ("[Colonel X, deputy head of …] …", "X: …") open the captioned person's words.
+Cue words are data (``data/quotes_<lang>.toml``).
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from dossier.model import Quote, Speaker
 from dossier.nlp import lexicon
 from dossier.nlp.entities import EntityIndex
+from dossier.nlp.quote_clauses import MAX_ROLE_WORDS, clause_after, parenthetical, strip_span, topic_after, trailing
 from dossier.nlp.quote_dates import quote_date
 from dossier.nlp.quote_marks import Marked, find_marked
 from dossier.nlp.sentences import sentences
@@ -31,7 +34,6 @@ log = logging.getLogger(__name__)
 _SENT_END = re.compile(r"[.!?…]+[\"»”]?(?=\s+[\"«“„(—–A-ZА-ЯЁ0-9])|\n")
 MIN_UNCUED_WORDS = 6  # a quoted run without a cue shorter than this is a title or a scare quote
 MAX_FRAME_CUE_OFFSET = 6  # "…," Zhirokhov told Focus — the cue sits right after the quote
-MAX_ROLE_WORDS = 12  # an apposition between the speaker and the cue ("X, head of the … committee, told")
 MIN_CUED_WORDS = 4  # shorter quoted runs count only when punctuation sets them off as speech
 
 
@@ -197,74 +199,6 @@ def _with_subject(ctx: Context, cand: Candidate, cue: Token, frame: list[Token],
     return cand
 
 
-def _clause_after(ctx: Context, cue: Token, sent: Span) -> tuple[int, int] | None:
-    """The reported clause after a cue: "notes that <clause>", "пояснил, что <clause>", or its ccomp."""
-    end = sent.end_char
-    while end > sent.start_char and (ctx.text[end - 1] in ".!?…;: \n"):
-        end -= 1
-    nxt = cue.doc[cue.i + 1: min(sent.end, cue.i + 6)]
-    for tok in nxt:
-        if ctx.word(tok) in ctx.cues.complementizers or tok.lower_ in ctx.cues.complementizers:
-            start, end = _strip_span(ctx.text, (tok.idx + len(tok.text), end))
-            return (start, end) if end - start > 8 else None
-        if tok.pos_ in ("VERB", "AUX") or (tok.is_punct and tok.text not in ",—–"):
-            break
-    comps = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i]
-    if comps:
-        sub = list(comps[0].subtree)
-        while sub and (sub[0].ent_type_ in ("DATE", "TIME") or (sub[0].pos_ == "ADP" and len(sub) > 1
-                                                                 and sub[1].ent_type_ in ("DATE", "TIME"))):
-            sub.pop(0)  # "said on Tuesday it had no plans": the day belongs to the saying, not the report
-        if not sub:
-            return None
-        start, stop = sub[0].idx, sub[-1].idx + len(sub[-1].text)
-        return (start, min(stop, end)) if len(sub) >= 3 else None
-    return None
-
-
-def _topic_after(ctx: Context, cue: Token, sent: Span) -> tuple[int, int] | None:
-    """"writes about <topic>", "draws attention to <topic>": the topic is the reported content."""
-    words = [ctx.word(cue)] + [t.lower_ for t in cue.doc[cue.i + 1: min(sent.end, cue.i + 5)]]
-    for phrase in ctx.cues.topic:
-        if tuple(words[:len(phrase)]) == phrase:
-            last = cue.doc[cue.i + len(phrase) - 1]
-            start = last.idx + len(last.text)
-            end = sent.end_char
-            while end > start and ctx.text[end - 1] in ".!?…;: \n":
-                end -= 1
-            start, end = _strip_span(ctx.text, (start, end))
-            return (start, end) if len(ctx.text[start:end].split()) >= 3 else None
-    return None
-
-
-def _trailing(ctx: Context, cue: Token, sent: Span) -> tuple[int, int] | None:
-    """"<clause>, says a source in the government." / "<clause>, Zhou noted.": the clause before the cue."""
-    if cue.tag_ == "VBG" and (cue.lower_,) not in ctx.cues.citing:
-        return None  # "…went further, asking students to …": a participle adds an act, not an attribution
-        # ("…, citing two officials" still relays the clause before it)
-    comma = next((t for t in reversed(sent[: cue.i - sent.start]) if t.text == ","), None)
-    if comma is None or cue.i - comma.i > 8 or any(t.pos_ == "VERB" and t.i != cue.i for t in sent[comma.i - sent.start:
-                                                                                                      cue.i - sent.start]):
-        return None
-    if comma.i + 1 < cue.i and cue.doc[comma.i + 1].pos_ == "CCONJ":
-        return None  # ", and the lawmakers then said …" coordinates a new statement, it attributes nothing
-    if (cue.lower_,) not in ctx.cues.citing and any(c.dep_ in ("dobj", "obj") for c in cue.children):
-        return None  # "…, they said nothing more": the verb has its own object
-    after = sent[cue.i - sent.start + 1:]
-    if after and after[0].text == ",":  # "…, X said, in what appears to be …": an adjunct after the comma
-        after = after[:1]
-    if not all(t.is_punct or t.is_space or t.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PRON", "ADP", "ADV", "VERB", "AUX", "PART")
-               or (t.pos_ == "NUM" and ctx.lang == "en")  # "…, citing two officials in Kazan"
-               for t in after):
-        return None
-    if len(sent[: comma.i - sent.start]) < 4:
-        return None
-    if ctx.lang == "en" and not any(t.pos_ in ("VERB", "AUX") or t.like_num for t in sent[: comma.i - sent.start]):
-        return None  # "In the Irkutsk region, local media reported …": a fronted phrase, not a reported
-        # clause (an elliptic figure still is: "For the Perm region, less than 9,000 people, says a source")
-    return _strip_span(ctx.text, (sent.start_char, comma.idx))
-
-
 def _subject_in(ctx: Context, tok: Token, sent: Span) -> Token | None:
     """The cue's subject inside this sentence, else the first word before the cue that can speak."""
     subj = subject_of(tok)
@@ -279,43 +213,28 @@ def _subject_in(ctx: Context, tok: Token, sent: Span) -> Token | None:
                  and t.ent_type_ not in ("DATE", "TIME", "CARDINAL") and ctx.resolver.acceptable(t, True)), None)
 
 
-def _parenthetical(ctx: Context, cue: Token, sent: Span) -> tuple[int, int, int] | None:
-    """"В Татарстане, сообщил комиссар Гайнуллин, задание составит …" / "The lists, he said, are old": the
-    cue and its speaker sit between commas; the report is what follows. Returns (start, end, open comma)."""
-    i = cue.i - sent.start
-    opening = next((t for t in reversed(sent[max(0, i - 5):i]) if t.text == ","), None)
-    close = next((t for t in sent[i + 1:i + 12] if t.text == ","), None)
-    if opening is None or close is None or opening.i == sent.start:
-        return None
-    between = [t for t in sent[opening.i - sent.start + 1:close.i - sent.start] if t.i != cue.i]
-    if any(t.pos_ in ("VERB", "AUX", "SCONJ") for t in between):
-        return None
-    if any(t.pos_ in ("VERB", "AUX") for t in sent[:opening.i - sent.start]):
-        return None  # "<a full clause>, residents said, in what appears …": the report is the clause before
-    start, end = _strip_span(ctx.text, (close.idx + 1, sent.end_char))
-    return (start, end, opening.idx) if len(ctx.text[start:end].split()) >= 3 else None
-
-
 def _indirect(ctx: Context, sent: Span, used: set[int]) -> list[Candidate]:
     out = []
     for tok in sent:
         if tok.i in used or ctx.inside_marked(tok.idx) or ctx.refused(tok):
             continue
         cue = ctx.is_cue(tok)
-        clause = _clause_after(ctx, tok, sent) if cue else None
-        clause = clause or _topic_after(ctx, tok, sent)
+        clause = clause_after(ctx, tok, sent) if cue else None
+        clause = clause or topic_after(ctx, tok, sent)
         subj = _subject_in(ctx, tok, sent) if clause else None
         if clause is None and cue and ctx.word(tok) in ctx.cues.speech:
-            paren = _parenthetical(ctx, tok, sent)
+            paren = parenthetical(ctx, tok, sent)
             if paren is not None:
                 clause = paren[:2]
                 subj = next((t for t in sent if paren[2] < t.idx < clause[0] and t.i != tok.i
                              and ctx.resolver.acceptable(t, True)), None)
         if clause is None and cue and ctx.word(tok) in ctx.cues.speech:
-            clause = _trailing(ctx, tok, sent)
+            clause = trailing(ctx, tok, sent)
             if clause is not None:  # the speaker follows the comma: "…, says a source" / "…, Zhou noted"
-                subj = next((t for t in sent if clause[1] <= t.idx and t.i != tok.i
-                             and ctx.resolver.acceptable(t, True)), None)
+                subj = subject_of(tok)  # "…, Kremlin spokesman Dmitry Peskov told reporters": the parse's subject
+                if subj is None or subj.idx < clause[1] or not ctx.resolver.acceptable(subj, True):
+                    subj = next((t for t in sent if clause[1] <= t.idx and t.i != tok.i
+                                 and ctx.resolver.acceptable(t, True)), None)
         if clause is None or subj is None or clause[0] <= subj.idx < clause[1]:
             continue
         out.append(Candidate(clause[0], clause[1], "indirect", cue=tok, subject=subj,
@@ -352,7 +271,12 @@ def _according(ctx: Context, sent: Span) -> list[Candidate]:
             k = _skip_citing(ctx, toks, k)
             after = (toks[k].idx + 1 if k < len(toks) else sent.end_char, sent.end_char)
             span = after if len(ctx.text[after[0]:after[1]].split()) >= 3 else before
-            span = _strip_span(ctx.text, span)
+            span = strip_span(ctx.text, span)
+            if ctx.lang == "en" and any(ctx.is_cue(t, direct=True) and (s := subject_of(t)) is not None
+                                        and s.dep_ == "nsubj" and span[0] <= s.idx < span[1]
+                                        for t in ctx.tokens(*span)):
+                break  # '"…," the commissar said, according to the Baikal Daily': the phrase relays a report
+                # that has its own speaker and cue
             if len(ctx.text[span[0]:span[1]].split()) >= 3:
                 last = toks[i + len(phrase) - 1 + (pron is not None)]
                 out.append(Candidate(span[0], span[1], "indirect", cue=toks[i], subject=head,
@@ -371,7 +295,7 @@ def _back_reference(ctx: Context, sent: Span, prev: Span | None, used: set[int])
     subj = _subject_in(ctx, cue, sent) if cue is not None else None
     if subj is None:
         return []
-    start, end = _strip_span(ctx.text, (prev.start_char, prev.end_char))
+    start, end = strip_span(ctx.text, (prev.start_char, prev.end_char))
     if any(m.start < end and start < m.end for m in ctx.marked):
         return []  # the sentence before is a direct quote and has its own frame
     return [Candidate(start, end, "indirect", cue=cue, subject=subj, frame=(sent.start_char, sent.end_char))]
@@ -392,13 +316,48 @@ def _possessive_phrase(ctx: Context, low: list[str], i: int, phrase: tuple[str, 
     return i + 1 if low[i + 1] in ctx.cues.possessives else None
 
 
-def _strip_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    s, e = span
-    while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
-        s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:.—–-"):
-        e -= 1
-    return s, e
+_CAPTION = re.compile(r"^[ \t]*(?:\[(?P<cap>[^\]\n]{2,160})\]|(?P<label>[^\W\d][^:\n\[\]]{1,60}):)[ \t]+"
+                      r"(?P<body>[^\s(][^\n]*)$", re.MULTILINE)
+
+
+def _captioned(ctx: Context) -> list[Candidate]:
+    """Transcript layout: "[Colonel Sergei Rudakov, deputy head of …] A man who signs …" — a paragraph
+    opened by a bracketed caption that names a person is that person's words. Narrator captions
+    ("[Presenter …]", "[Correspondent]") introduce the outlet's own text, whose reports keep their cues."""
+    out = []
+    title = ((ctx.doc._.meta or {}).get("title") or "").strip()
+    for m in _CAPTION.finditer(ctx.text):
+        if title and m.group(0).strip() == title:
+            continue  # "Peskov: no plans for a new wave" as a headline summarises; the body says it
+        key = "cap" if m.group("cap") else "label"
+        cap = ctx.tokens(m.start(key), m.end(key))
+        if not cap or any(ctx.word(t) in ctx.cues.narrators or t.lower_ in ctx.cues.narrators for t in cap):
+            continue
+        who = _captioned_person(ctx, cap, labelled=key == "label")
+        if who is None:
+            continue
+        start, end = strip_span(ctx.text, (m.start("body"), m.end("body")))
+        out.append(Candidate(start, end, "direct", subject=who, strict=False, frame=(m.start(key), m.end(key))))
+    return out
+
+
+def _captioned_person(ctx: Context, cap: list[Token], labelled: bool) -> Token | None:
+    """The person a caption names. A bare "Name:" label must be that person's name and nothing else
+    ("Sergei Rudakov:", "Rudakov:" for a person named before), so that "Update:" or "BELGOROD:" are not
+    speakers; a bracketed caption may add a role ("[Colonel Sergei Rudakov, deputy head of …]")."""
+    for t in cap:
+        hit = ctx.index.at(t.idx, t.idx + len(t.text))
+        if hit and hit[0].type == "PERSON":
+            if labelled and not (hit[1][0] <= cap[0].idx and cap[-1].idx + len(cap[-1].text) <= hit[1][1]):
+                return None
+            return t
+    if labelled and len(cap) <= 3 and all(t.text[:1].isupper() for t in cap):
+        name = " ".join(t.text for t in cap)
+        known = ctx.index.find("PERSON", name.title() if name.isupper() else name)
+        if known is not None:  # "RUDAKOV:" / "Rudakov:" after "Sergei Rudakov" was named
+            ctx.index.add("PERSON", name, cap[0].idx, cap[-1].idx + len(cap[-1].text))
+            return cap[0]
+    return None
 
 
 def candidates(ctx: Context) -> list[Candidate]:
@@ -408,6 +367,7 @@ def candidates(ctx: Context) -> list[Candidate]:
         direct.append(_direct_frame(ctx, m, used))
         if direct[-1].cue is not None:
             used.add(direct[-1].cue.i)
+    direct += _captioned(ctx)
     indirect: list[Candidate] = []
     title = ((ctx.doc._.meta or {}).get("title") or "").strip()
     prev: Span | None = None

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from dossier.model import Entity
-from dossier.nlp.entities import EntityIndex
+from dossier.nlp import lexicon
+from dossier.nlp.entities import EntityIndex, role_head_words
 from dossier.nlp.lexicon import Cues, is_media_name, norm_word
 from dossier.nlp.names import is_cyrillic, nominative_phrase
 
@@ -51,11 +52,33 @@ class Resolver:
             self.said.append((pos, ent))
             self.said.sort(key=lambda x: x[0])
 
-    def last_speaker(self, pos: int, types: tuple[str, ...]) -> Entity | None:
+    def last_speaker(self, pos: int, types: tuple[str, ...], gender: str | None = None) -> Entity | None:
         for p, ent in reversed(self.said):
-            if p < pos and ent.type in types:
+            if p < pos and ent.type in types and self.agrees(ent, gender):
                 return ent
         return None
+
+    def entity_gender(self, ent: Entity) -> str | None:
+        """"m"/"f" from a known first name ("Svetlana") or a gendered role noun ("brother"), else None."""
+        for name in [ent.name, *ent.aliases]:
+            words = name.split()
+            g = lexicon.given_name_gender(words[0]) if words else None
+            if g in ("m", "f"):
+                return g
+        for role in ent.roles:
+            words = role_head_words(role)
+            if words & self.cues.masculine:
+                return "m"
+            if words & self.cues.feminine:
+                return "f"
+        return None
+
+    def agrees(self, ent: Entity, gender: str | None) -> bool:
+        """"she said" cannot point to Andrei: a pronoun's gender must not contradict the entity's."""
+        if gender is None:
+            return True
+        g = self.entity_gender(ent)
+        return g is None or g == gender
 
     def mention_of(self, tok: Token) -> tuple[Entity, list[int]] | None:
         return self.index.at(tok.idx, tok.idx + len(tok.text))
@@ -105,7 +128,7 @@ class Resolver:
         for t in tok.subtree:
             h = self.mention_of(t)
             if h and t.dep_ not in ("pobj", "obl") and h not in hits \
-                    and not (h[0].type != "PERSON" and _under_preposition(t, tok)):
+                    and not (h[0].type != "PERSON" and _under_preposition(t, tok)) and not _under_possessor(t, tok):
                 hits.append(h)
         hits.sort(key=lambda h: (h[0].type != "PERSON", abs(h[1][0] - tok.idx)))
         return hits[0] if hits else None
@@ -150,21 +173,25 @@ class Resolver:
         return dets[0] if dets else None
 
     def _antecedent(self, tok: Token, etype: str, near: bool = False) -> Found | None:
-        """The speaker (else the entity) of `etype` before `tok`; `near`: only in this or the previous paragraph."""
+        """The speaker (else the entity) of `etype` before `tok`; `near`: only in this or the previous paragraph.
+        A gendered pronoun ("she") only takes an entity whose gender does not contradict it, and a name
+        inside quotation marks ("…wrote his name down," she said — about Andrei) is never the antecedent."""
         types = {"PERSON": ("PERSON",), "AUTHOR": ("PERSON",), "MEDIA": ("MEDIA", "ORG"),
                  "ORG": ("ORG", "GROUP")}.get(etype, ("GROUP", "ORG", "MEDIA", "PERSON"))
-        ent = self.last_speaker(tok.idx, types)
+        gender = _pronoun_gender(tok) if etype == "PERSON" else None
+        ent = self.last_speaker(tok.idx, types, gender)
         if ent is not None and etype == "PERSON" and self.doc.lang_ == "en" \
                 and tok.head.lemma_ not in ("add", "continue"):  # "he added": the same speaker goes on
-            ent = self._newer_subject(tok.idx, ent) or ent
+            ent = self._newer_subject(tok.idx, ent, gender) or ent
         if ent is None and etype != "AUTHOR":
-            hit = self.index.last_before(tok.idx, types)
+            hit = self.index.last_before(tok.idx, types, lambda e, m: self.agrees(e, gender)
+                                         and not self._inside_quote(m[0]))
             ent = hit[0] if hit else None
         if ent is None or (near and not self._near(ent, tok.idx)):
             return None
         return Found(ent, ent.name, tok.idx, tok.idx + len(tok.text), anaphoric=True)
 
-    def _newer_subject(self, pos: int, speaker: Entity) -> Entity | None:
+    def _newer_subject(self, pos: int, speaker: Entity, gender: str | None = None) -> Entity | None:
         """A person introduced as the subject of a sentence after the last speaker spoke ("Minister X
         rejected the reports. 'No mobilization…,' he wrote"): "he" and "this politician" point to that
         newer protagonist, not back to the last speaker. Names inside quotation marks do not count.
@@ -172,7 +199,7 @@ class Resolver:
         spoke = max((p for p, e in self.said if e is speaker and p < pos), default=-1)
         best: tuple[int, Entity] | None = None
         for ent in self.index.items:
-            if ent.type != "PERSON" or ent is speaker:
+            if ent.type != "PERSON" or ent is speaker or not self.agrees(ent, gender):
                 continue
             for start, end in ent.mentions:
                 if spoke < start and end <= pos and (best is None or start > best[0]) \
@@ -187,7 +214,9 @@ class Resolver:
         tok = span.root
         for _ in range(6):  # up through the apposition / "minister of the republic X" to the clause
             if tok.dep_ in SUBJECT_DEPS:
-                return True
+                # "Olga, whose son Denis was called up, …": the subject of a relative clause describes
+                # somebody else; it does not introduce the protagonist
+                return tok.head.dep_ not in ("relcl", "acl", "acl:relcl")
             if tok.head is tok or tok.pos_ in ("VERB", "AUX"):
                 return False
             tok = tok.head
@@ -207,7 +236,10 @@ class Resolver:
     def _description(self, tok: Token) -> Found | None:
         """"this politician" refers back anywhere, "the expert" only nearby, "the author" to the last writer."""
         w = self.word(tok)
+        own = self._own_modifiers(tok)
         ent = self.index.with_role(w, tok.idx) or self.index.named_with(w, tok.idx)
+        if own and (ent is None or not own <= self._entity_words(ent)):
+            return None  # "the industry ministry" after "the defence ministry": another body, not a reference
         if ent is not None:
             return Found(ent, ent.name, tok.idx, tok.idx + len(tok.text), anaphoric=True)
         etype, det = self.cues.descriptions[w], self._determiner(tok)
@@ -215,6 +247,14 @@ class Resolver:
             return None  # "a source": a new, unnamed speaker
         demonstrative = det is not None and det != "the"
         return self._antecedent(tok, etype, near=not demonstrative and etype != "AUTHOR")
+
+    def _own_modifiers(self, tok: Token) -> set[str]:
+        """Nouns compounded with a description ("industry" in "the industry ministry"): they name which one."""
+        return {norm_word(c.text) for c in tok.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")}
+
+    @staticmethod
+    def _entity_words(ent: Entity) -> set[str]:
+        return {norm_word(w) for n in [ent.name, *ent.aliases, *ent.roles] for w in n.split()}
 
     def _unnamed(self, tok: Token) -> Found | None:
         """An unnamed speaker phrase becomes an entity: "a source in the Y government"."""
@@ -235,6 +275,22 @@ class Resolver:
         name = nominative_phrase(span) if is_cyrillic(span.text) else span.text
         ent = self.index.add(etype, name, span.start_char, span.end_char)
         return Found(ent, ent.name, span.start_char, span.end_char)
+
+
+def _pronoun_gender(tok: Token) -> str | None:
+    """"m"/"f" from the pronoun's morphology (spaCy: he → Gender=Masc, she/her → Gender=Fem), else None."""
+    g = tok.morph.get("Gender")
+    return {"Masc": "m", "Fem": "f"}.get(g[0]) if g else None
+
+
+def _under_possessor(t: Token, top: Token) -> bool:
+    """`t` is (part of) a possessor of `top` ("Alexei Navalny's team", "the governor's office"): the one
+    who has the team does not speak for it."""
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ == "poss":
+            return True
+        t = t.head
+    return False
 
 
 def _under_preposition(t: Token, top: Token) -> bool:
