@@ -126,6 +126,30 @@ def test_ru_types_and_polarity(text: str, etype: str, polarity: str) -> None:
     assert only(events("ru", text), etype).polarity == polarity
 
 
+@pytest.mark.parametrize("lang, text, place", [
+    ("en", "Regions raise bonuses for men who sign army contracts\n\nBELGOROD: The city hall opened.\n\n"
+           "YAKUTIA: The republic raised its payment to 500,000 roubles.", ("YAKUTIA", "RU-SA")),
+    ("ru", "Регионы повышают выплаты контрактникам\n\nВ Белгороде открыли мэрию.\n\n"
+           "В Якутии выплату увеличили до 500 тысяч рублей.", ("Якутии", "RU-SA")),
+])
+def test_a_payment_in_a_story_whose_lede_is_about_contracts_is_recruitment(lang, text, place) -> None:
+    found = [e for e in events(lang, text, places=[place]) if e.type == "contract_recruitment"]
+    assert [e.places for e in found if e.trigger.start > text.index(place[0])] == [[place[1]]]
+
+
+@pytest.mark.parametrize("text, types", [
+    ("Regions raise bonuses for men who sign army contracts.", {"contract_recruitment"}),
+    ("The decree will raise the number of troops by 137,000.", {"force_expansion"}),
+])
+def test_raising_pay_is_not_raising_the_army(text: str, types: set[str]) -> None:
+    assert {e.type for e in events("en", text)} == types
+
+
+def test_a_payment_far_from_any_mention_of_contracts_is_no_event() -> None:
+    text = "The city raised pensions.\n\nSchools opened.\n\nThe city also raised its payment to 5,000 roubles."
+    assert events("en", text) == []
+
+
 def test_ru_payments_next_to_contracts_are_recruitment_and_alone_are_not() -> None:
     text = "Добровольцы подписывают контракт на год. В Самарской области выплаты составляют 300 тысяч рублей."
     found = events("ru", text, places=[("Самарской области", "RU-SAM")])

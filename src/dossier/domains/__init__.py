@@ -41,6 +41,7 @@ class TriggerRule:
     window: int = 0  # sentences either side where a context phrase may stand
     needs_quantity: bool = False  # fires only when the sentence carries a quantity
     unless: tuple[str, ...] = ()  # does not fire when one of these phrases is in the sentence
+    lede: bool = False  # the context may also stand in the headline or the first paragraph (the story's topic)
 
     @property
     def contextual(self) -> bool:
@@ -199,17 +200,18 @@ class _Parser:
             w = f"{where}.contextual[{i}]"
             if not isinstance(c, dict):
                 raise self.fail(w, "should be an inline table {phrases=[…], context=[…]}")
-            self.no_unknown(c, ("phrases", "context", "window", "needs_quantity", "unless"), w)
+            self.no_unknown(c, ("phrases", "context", "window", "needs_quantity", "unless", "lede"), w)
             context = tuple(self.strings(c, "context", w))
             needs_q = self.get(c, "needs_quantity", bool, w, default=False)
             unless = tuple(self.strings(c, "unless", w))
             if not context and not needs_q and not unless:
                 raise self.fail(w, "a contextual trigger needs `context`, `unless` or `needs_quantity = true`")
             window = self.get(c, "window", int, w, default=0)
+            lede = self.get(c, "lede", bool, w, default=False)
             phrases = self.strings(c, "phrases", w)
             if not phrases:
                 raise self.fail(f"{w}.phrases", "is required")
-            rules += [TriggerRule(p, name, context, window, needs_q, unless) for p in phrases]
+            rules += [TriggerRule(p, name, context, window, needs_q, unless, lede) for p in phrases]
         return rules
 
     def language(self, rules: LanguageRules, lang: str, pol: dict[str, Any], disc: dict[str, Any]) -> None:

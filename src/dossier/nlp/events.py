@@ -95,6 +95,7 @@ class SentenceInfo:
     places: list[Place] = field(default_factory=list)
     national: bool = False
     local_anaphora: bool = False
+    lede: bool = False  # in the headline or the first paragraph after it
 
 
 def place_code(place: Place) -> str:
@@ -147,8 +148,12 @@ def focus_region(doc: Doc, places: list[Place]) -> str | None:
 def sentence_infos(doc: Doc, comp: Compiled, places: list[Place]) -> list[SentenceInfo]:
     infos = [SentenceInfo(span=s, index=i) for i, s in enumerate(line_sentences(doc))]
     quantities: list[Quantity] = doc._.quantities or []
-    for info in infos:
+    text, paragraph = doc.text, 0
+    for i, info in enumerate(infos):
         s = info.span
+        if i and "\n" in text[infos[i - 1].span.end_char:s.start_char]:
+            paragraph += 1
+        info.lede = paragraph <= 1  # the headline and the first paragraph (or, without a headline, two)
         info.context = {m.payload for m in comp.context.matches(doc, s.start, s.end)}
         info.quantities = [k for k, q in enumerate(quantities) if s.start_char <= q.start < s.end_char]
         info.places = [p for p in places if s.start_char <= p.start < s.end_char]
@@ -166,7 +171,10 @@ def fires(rule: TriggerRule, infos: list[SentenceInfo], i: int) -> bool:
     if not rule.context:
         return True
     lo, hi = max(0, i - rule.window), min(len(infos), i + rule.window + 1)
-    return any(set(rule.context) & infos[k].context for k in range(lo, hi))
+    if any(set(rule.context) & infos[k].context for k in range(lo, hi)):
+        return True
+    # "raised its payment to 500,000 roubles" in a round-up whose lede is about army contracts
+    return rule.lede and any(set(rule.context) & x.context for x in infos if x.lede)
 
 
 def sentence_triggers(doc: Doc, comp: Compiled, infos: list[SentenceInfo], i: int) -> list[Match[TriggerRule]]:
@@ -460,7 +468,7 @@ def find_events(doc: Doc, pack: Pack, lang: str) -> list[Event]:
         if here:
             events += here
             previous = here
-        elif previous and continues(doc, comp, infos, i, previous, text):
+        elif previous and continues(doc, comp, infos, i, previous):
             extend(previous, doc, comp, pack, info)
         elif named or "\n" in text[previous[-1].sentence[1] if previous else 0:info.span.start_char]:
             previous = []  # a sentence about other places, or a new paragraph, ends the list
@@ -489,14 +497,13 @@ def sentence_events(doc: Doc, comp: Compiled, pack: Pack, info: SentenceInfo, in
     return list(out.values())
 
 
-def continues(doc: Doc, comp: Compiled, infos: list[SentenceInfo], i: int, previous: list[Event],
-              text: str) -> bool:
+def continues(doc: Doc, comp: Compiled, infos: list[SentenceInfo], i: int, previous: list[Event]) -> bool:
     """Whether trigger-less sentence i carries on the previous sentence's events."""
     info = infos[i]
     if not any(p.kind in ("region", "city") and not p.negated for p in info.places):
         return False
-    if "\n" in text[previous[-1].sentence[1]:info.span.start_char].rstrip():
-        return False  # a new paragraph starts a new topic
+    # a paragraph break does not end the list: round-ups give each region a paragraph of its own
+    # ("KRASNODAR AND ADYGEA: Both regions offer 300,000 roubles." after a paragraph on recruitment)
     s = info.span
     opens_list = any(m.start < s.start + LIST_CUE_TOKENS
                      for m in comp.discourse["continuation"].matches(doc, s.start, s.end))
