@@ -137,10 +137,6 @@ def test_a_payment_in_a_story_whose_lede_is_about_contracts_is_recruitment(lang,
     assert [e.places for e in found if e.trigger.start > text.index(place[0])] == [[place[1]]]
 
 
-@pytest.mark.parametrize("text, types", [
-    ("Regions raise bonuses for men who sign army contracts.", {"contract_recruitment"}),
-    ("The decree will raise the number of troops by 137,000.", {"force_expansion"}),
-])
 @pytest.mark.parametrize("lang, text", [
     ("en", "We are not talking about mobilisation."),
     ("en", "Mobilization is not being considered."),
@@ -150,6 +146,10 @@ def test_not_talking_about_it_denies_it(lang: str, text: str) -> None:
     assert only(events(lang, text), "mobilization").polarity == "denied"
 
 
+@pytest.mark.parametrize("text, types", [
+    ("Regions raise bonuses for men who sign army contracts.", {"contract_recruitment"}),
+    ("The decree will raise the number of troops by 137,000.", {"force_expansion"}),
+])
 def test_raising_pay_is_not_raising_the_army(text: str, types: set[str]) -> None:
     assert {e.type for e in events("en", text)} == types
 
