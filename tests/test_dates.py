@@ -305,3 +305,23 @@ def test_a_from_until_range_keeps_its_end_after_its_start() -> None:
 ])
 def test_a_dashed_year_range_gives_both_years(text: str, lang: str, want) -> None:
     assert [(d.value, d.relation) for d in run(text, lang, "2024-02-14").dates] == want
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    # a year named earlier in the same sentence is the year of a bare day-month after it
+    ("Осенью прошлого года, когда после объявления мобилизации 21 сентября, страну покинули многие.", "ru",
+     "2022-09-21"),
+    ("In 2022, when on September 21 the mobilization was declared, men left.", "en", "2022-09-21"),
+    # a year in an earlier sentence does not reach it
+    ("In 2022 men left. On September 21 they came back.", "en", "2023-09-21"),
+])
+def test_a_bare_date_takes_the_year_named_earlier_in_its_sentence(text: str, lang: str, value: str) -> None:
+    assert dates(text, lang, "2023-10-05")[-1].value == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("За последнюю неделю сентября через границу проехали 12 тысяч человек.", "2023-09"),
+    ("В первой декаде октября начался призыв.", "2023-10"),
+])
+def test_ru_a_week_or_decade_of_a_month_is_that_month(text: str, value: str) -> None:
+    assert [d.value for d in dates(text, "ru", "2023-10-15")] == [value]

@@ -422,3 +422,13 @@ def test_a_date_after_a_bare_number_is_not_what_it_counts() -> None:
 def test_en_an_iso_code_before_the_amount_is_its_currency(text: str, value: int, unit: str) -> None:
     (q,) = quantities(text, "en")
     assert (q.value, q.unit, q.text.split()[0]) == (value, unit, unit)
+
+
+@pytest.mark.parametrize("text, value, counted", [
+    # Russian may put the counted noun first, in the genitive plural, when nothing follows the amount
+    ("В Республике Алтай заявлений около 150, и треть из них отклонили.", 150, "заявление"),
+    ("Повесток — более 300, сообщили в штабе.", 300, "повестка"),
+])
+def test_ru_counted_noun_before_the_amount(text: str, value: int, counted: str) -> None:
+    q = one(text, "ru")
+    assert (q.value, q.counted) == (value, counted)

@@ -392,14 +392,30 @@ def find_dates(text: str, lang: str, published: str | None = None, doc: Doc | No
     ref, is_pub = reference_date(mentions, published)
     if is_pub and doc is not None and g.lex.get("governing_verb_tense") and doc.has_annotation("DEP"):
         _read_tenses(doc, mentions, lang)  # only against a real day of writing: a bare year is no "now"
-    out = []
-    for x in mentions:
+    out: list[DateRef] = []
+    for k, x in enumerate(mentions):
+        if x.year is None and x.month and not x.rel and x.tense != "future":
+            x.year = _year_of_the_sentence(text, mentions[:k], out, x)
         value = resolve(x, text, g, ref, is_pub)
         out.append(DateRef(start=x.start, end=x.end, text=text[x.start:x.end], value=value,
                            precision=x.precision if x.precision in ("day", "month", "year") else None,
                            relation=_relation(g, text, x, value, ref)))
     _close_ranges(g, text, mentions, out, ref)
     return out
+
+
+_SENTENCE_END = re.compile(r"[.!?…][»\"”]?\s+[«\"“„(]?[A-ZА-ЯЁ0-9]|\n")
+
+
+def _year_of_the_sentence(text: str, before: list[Mention], values: list[DateRef], x: Mention) -> int | None:
+    """«осенью прошлого года, когда после объявления мобилизации 21 сентября …», "in 2022, when on September
+    21 …": a day or month without a year takes the year a date earlier in the same sentence names."""
+    for y, ref in zip(reversed(before), reversed(values)):
+        if _SENTENCE_END.search(text, y.end, x.start):
+            return None
+        if y.precision == "year" and ref.value and not y.period_year:
+            return int(ref.value[:4])
+    return None
 
 
 def _counts_a_noun(doc: Doc, x: Mention, text: str) -> bool:

@@ -59,6 +59,7 @@ class Lex:
     share_units: frozenset[str] = field(default_factory=frozenset)  # "%": of a singular noun, a share
     change_frames: list[tuple[str, str]] = field(default_factory=list)  # "by N to M": a change and a level
     change_ratio: float = 5.0
+    counted_before_skip: frozenset[str] = field(default_factory=frozenset)  # «лет около 150»: time, not counted
 
 
 @lru_cache(maxsize=None)
@@ -78,6 +79,7 @@ def lex(lang: str) -> Lex:
         frames=[(a.lower(), b.lower()) for a, b in raw["range_frames"]],
         count_nouns=frozenset(raw["count_nouns"]), drop_adjectives=frozenset(raw["drop_adjectives"]),
         skip_counted=frozenset(raw.get("skip_counted", [])),
+        counted_before_skip=frozenset(raw.get("counted_before_skip", [])),
         classifiers=frozenset(raw.get("classifiers", [])), currency_nouns=raw.get("currency_nouns", {}),
         target_words=frozenset(raw.get("target_words", [])), target_verbs=frozenset(raw.get("target_verbs", [])),
         abbrevs={k.lower(): v for k, v in abbrevs.items()},
@@ -303,6 +305,22 @@ def _counted_after(tok: Tokens, am: Amount, lx: Lex) -> tuple[str | None, int]:
     return phrase, end
 
 
+def _genitive_before(tok: Tokens, am: Amount, lx: Lex) -> str | None:
+    """«заявлений около 150», «повесток — более 300»: in Russian the counted noun may stand before the amount,
+    in the genitive plural, when nothing follows it."""
+    if lx.lang != "ru":
+        return None
+    i = tok.containing(am.start) - 1
+    while i >= 0 and (tok.doc[i].is_punct and tok.doc[i].text in "—–-"):
+        i -= 1
+    if i < 0:
+        return None
+    t = tok.doc[i]
+    if t.pos_ == "NOUN" and "Gen" in t.morph.get("Case") and "Plur" in t.morph.get("Number") and t.lemma_.lower() not in lx.counted_before_skip:
+        return t.lemma_.lower()
+    return None
+
+
 def _counted_before(tok: Tokens, am: Amount, lx: Lex) -> str | None:
     """"increase the number of military personnel by 137,000": the noun after a count noun earlier on."""
     doc = tok.doc
@@ -404,7 +422,8 @@ def _count(tok: Tokens, am: Amount, lx: Lex) -> None:
             return  # "6% of GDP", «6% ВВП»: a share of one whole, not a count of it; the unit says what it is
         am.counted, am.end, am.plural = counted, end, plural
     elif am.unit is None:
-        am.counted = _counted_before(tok, am, lx) or _counted_by_word(tok, am, lx) or _measured_noun(tok, am, lx)
+        am.counted = (_counted_before(tok, am, lx) or _counted_by_word(tok, am, lx) or _measured_noun(tok, am, lx)
+                      or _genitive_before(tok, am, lx))
 
 
 def _counted_by_word(tok: Tokens, am: Amount, lx: Lex) -> str | None:
