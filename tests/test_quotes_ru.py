@@ -119,3 +119,16 @@ def test_media_name_in_guillemets_after_media_word():
     q = quote_with(ex, "в Воронеже повестки получили 500 мужчин")
     assert speaker(q) == "Призывник Черноземья"
     assert next(e for e in ex.entities if e.id == q.speaker.entity).type == "MEDIA"
+
+
+def test_possessive_pronoun_agrees_in_gender_with_its_antecedent():
+    ex = run("Правозащитница Наталья Смирнова не согласна с властями. Глава ведомства Ильдар Хасанов заявил, что всё "
+             "спокойно. По её данным, в марте повестки получили жители Нижнекамска.", "ru")
+    assert speaker(quote_with(ex, "повестки получили жители Нижнекамска")) == "Наталья Смирнова"
+
+
+def test_role_words_then_a_name_after_the_cue_name_the_speaker():
+    # the parser hangs «подполковник Ринат Галиев» off the quote's verb; the name still closes the attribution
+    ex = run("Сначала выступила пресс-служба.\n\n«За первую неделю к нам обратились около 200 человек, из них 45 уже "
+             "подписали контракт», — рассказал начальник пункта отбора подполковник Ринат Галиев.", "ru")
+    assert speaker(quote_with(ex, "к нам обратились")) == "Ринат Галиев"

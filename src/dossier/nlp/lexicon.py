@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -55,6 +55,7 @@ class Cues:
     feminine: frozenset[str] = frozenset()
     addressee_object: frozenset[str] = frozenset()  # "told reporters": the object is the hearer, not the words
     narrators: frozenset[str] = frozenset()  # transcript captions of the outlet's own voice ("[Presenter]")
+    pronoun_genders: dict[str, str] = field(default_factory=dict)  # "её" → "f" where the tagger gives no gender
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -98,6 +99,7 @@ def cues(lang: str) -> Cues:
         determiners=_words(ana["determiners"]), speaker_nouns=_words(spk["nouns"]),
         media_words=_words(spk["media_words"]), refusal=_words(verbs.get("refusal", [])),
         masculine=_words(ana.get("masculine", [])), feminine=_words(ana.get("feminine", [])),
+        pronoun_genders={norm_word(k): v for k, v in ana.get("pronoun_genders", {}).items()},
         narrators=_words(ph.get("caption_narrators", [])),
         addressee_object=_words(verbs.get("addressee_object", [])))
 

@@ -116,11 +116,27 @@ class Resolver:
         if tok.lower_ in self.cues.pronouns or self.word(tok) in self.cues.pronouns:
             etype = self.cues.pronouns.get(tok.lower_) or self.cues.pronouns[self.word(tok)]
             return self._antecedent(tok, etype)
+        after = self._name_after(tok)
+        if after:
+            return after
         if self._anaphoric(tok):
             found = self._description(tok)
             if found:
                 return found
         return self._unnamed(tok)
+
+    def _name_after(self, tok: Token) -> Found | None:
+        """"— рассказал начальник пункта отбора подполковник Ринат Галиев": a role noun followed, with only
+        role words between (nouns, adjectives, names; no punctuation), by a person's name introduces that
+        person, even when the parse hung the name elsewhere."""
+        doc = tok.doc
+        for t in doc[tok.i + 1:min(len(doc), tok.i + 8)]:
+            if t.is_punct or t.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                return None
+            hit = self.mention_of(t)
+            if hit:
+                return Found(hit[0], hit[0].name, hit[1][0], hit[1][1]) if hit[0].type == "PERSON" else None
+        return None
 
     def _name_in(self, tok: Token) -> tuple[Entity, list[int]] | None:
         """A named entity inside the subject phrase: appositions and flat names first, people first."""
@@ -178,7 +194,8 @@ class Resolver:
         inside quotation marks ("…wrote his name down," she said — about Andrei) is never the antecedent."""
         types = {"PERSON": ("PERSON",), "AUTHOR": ("PERSON",), "MEDIA": ("MEDIA", "ORG"),
                  "ORG": ("ORG", "GROUP")}.get(etype, ("GROUP", "ORG", "MEDIA", "PERSON"))
-        gender = _pronoun_gender(tok) if etype == "PERSON" else None
+        gender = (_pronoun_gender(tok) or self.cues.pronoun_genders.get(self.word(tok))
+                  or self.cues.pronoun_genders.get(norm_word(tok.text))) if etype == "PERSON" else None
         ent = self.last_speaker(tok.idx, types, gender)
         if ent is not None and etype == "PERSON" and self.doc.lang_ == "en" \
                 and tok.head.lemma_ not in ("add", "continue"):  # "he added": the same speaker goes on
