@@ -501,3 +501,13 @@ def test_a_name_label_with_a_colon_opens_that_persons_words_in_a_transcript():
     assert speaker(quote_with(ex, "Nobody will be mobilised")) == "Sergei Rudakov"
     assert speaker(quote_with(ex, "They are only to update the records")) == "Sergei Rudakov"
     assert not [q for q in ex.quotes if "Good evening" in q.text or "later confirmed" in q.text]
+
+
+@pytest.mark.parametrize("text, words", [
+    ("ULAN-UDE, Feb 20 (Steppe Wire) - Authorities in Buryatia have opened three new recruitment centres, "
+     "officials said on Tuesday.", "Authorities in Buryatia have opened"),
+    ("MOSCOW (Reuters) - Russia will not announce a second wave, the Kremlin said.", "Russia will not announce"),
+])
+def test_a_wire_dateline_is_not_part_of_the_reported_words(text: str, words: str) -> None:
+    (q,) = run(text, "en").quotes
+    assert q.text.startswith(words)

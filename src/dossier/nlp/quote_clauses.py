@@ -191,6 +191,13 @@ def parenthetical(ctx: Context, cue: Token, sent: Span) -> tuple[int, int, int] 
 _HEADING = re.compile(r"(?:[A-ZА-ЯЁ][A-ZА-ЯЁ'’.&-]*[ \t]+){0,5}[A-ZА-ЯЁ][A-ZА-ЯЁ'’.&-]+:[ \t]+")
 
 
+# A wire dateline opening the sentence: "ULAN-UDE, Feb 20 (Steppe Wire) - ", "MOSCOW (Reuters) — ",
+# «КАЗАНЬ, 14 марта. »: the city in capitals, then a date and/or the agency in brackets, then a dash or a stop.
+_DATELINE = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ'’.-]{2,}(?:[ \t]+[A-ZА-ЯЁ][A-ZА-ЯЁ'’.-]+){0,2}"
+                       r"(?P<date>,[ \t][^\n()]{0,30}?\d[^\n()]{0,20}?)?(?P<agency>[ \t]*\([^)\n]{1,40}\))?"
+                       r"[ \t]*(?:[-–—]|\.)[ \t]+")
+
+
 def strip_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
     s, e = span
     while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
@@ -198,6 +205,9 @@ def strip_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
     heading = _HEADING.match(text, s, e)
     if heading and heading.end() < e:
         s = heading.end()  # "BELGOROD: The border region doubled …": a round-up's paragraph label
+    dateline = _DATELINE.match(text, s, e)
+    if dateline and (dateline["date"] or dateline["agency"]) and dateline.end() < e:
+        s = dateline.end()  # the place and day of filing are not the speaker's words
     while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:.—–-"):
         e -= 1
     return s, e
