@@ -511,3 +511,14 @@ def test_a_name_label_with_a_colon_opens_that_persons_words_in_a_transcript():
 def test_a_wire_dateline_is_not_part_of_the_reported_words(text: str, words: str) -> None:
     (q,) = run(text, "en").quotes
     assert q.text.startswith(words)
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ('"We expect 1,500 volunteers," Deputy Prime Minister Bair Tsyrenov told a briefing.', "Bair Tsyrenov",
+     "Deputy Prime Minister"),
+    ('"We expect 1,500 volunteers," Defence Minister Sergei Shoigu said.', "Sergei Shoigu", "Defence Minister"),
+])
+def test_a_capitalised_title_before_the_name_is_the_speakers_role(text: str, name: str, role: str) -> None:
+    ex = run(text, "en")
+    (ent,) = [e for e in ex.entities if e.id == ex.quotes[0].speaker.entity]
+    assert (ent.name, ent.roles) == (name, [role])

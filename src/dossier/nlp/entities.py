@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dossier.model import Entity
 from dossier.nlp import lexicon, names
@@ -200,9 +200,17 @@ def role_after(span: Span) -> str | None:
 def _role_text(words: list) -> str | None:
     while words and words[-1].text in _MARKS and sum(t.text in _MARKS for t in words) % 2:
         words = words[:-1]  # a dangling mark, not the close of «Агора»
-    if not words or not any(t.pos_ == "NOUN" for t in words) or words[-1].pos_ in ("ADP", "DET", "ADJ"):
+    if not words or words[-1].pos_ in ("ADP", "DET", "ADJ"):
+        return None
+    # a capitalised title is tagged PROPN ("Deputy Prime Minister Bair Tsyrenov"): its last word names a person
+    if not any(t.pos_ == "NOUN" for t in words) and not _person_word(words[-1]):
         return None
     return words[0].doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]
+
+
+def _person_word(tok: Token) -> bool:
+    lang = "ru" if names.is_cyrillic(tok.text) else "en"
+    return lexicon.cues(lang).descriptions.get(lexicon.norm_word(tok.lemma_ or tok.text)) == "PERSON"
 
 
 def _title_before_name(span: Span, lang: str) -> str | None:
