@@ -6,11 +6,10 @@ import sys
 from pathlib import Path
 
 import typer
-from rich.table import Table
 
 from dossier.cli import app
 from dossier.cli.options import DbOption, JsonOption, open_store
-from dossier.cli.render import console, err_console
+from dossier.cli.render import KEY, NUM, TEXT, console, err_console, fit_table
 from dossier.errors import DossierError
 from dossier.ingest import IngestReport
 
@@ -130,13 +129,13 @@ def bench_command(
     m = report.machine
     console.print(f"[bold]{m['cpu']}[/bold], {m['cores']} cores, {m['memory_gib']} GiB, {m['os']}, Python "
                   f"{m['python']}, spaCy {m['spacy']}, load average {m['load_average']:.2f}")
-    table = Table("language", "pipeline", "processes", "articles", "words/article", "articles/min", "words/s",
-                  "full/bare", title_justify="left")
+    rows = []
     for r in report.runs:
         ratio = report.ratio(r.language, r.processes) if r.label == "full" else None
-        table.add_row(r.language, r.label, str(r.processes), str(r.articles), f"{r.words / r.articles:.0f}",
-                      f"{r.articles_per_min:,.0f}", f"{r.words_per_s:,.0f}", f"{ratio:.0%}" if ratio else "")
-    console.print(table)
+        rows.append([r.language, r.label, str(r.processes), str(r.articles), f"{r.words / r.articles:.0f}",
+                     f"{r.articles_per_min:,.0f}", f"{r.words_per_s:,.0f}", f"{ratio:.0%}" if ratio else ""])
+    console.print(fit_table("", [("lang", KEY), ("run", KEY), ("procs", NUM), ("articles", NUM),
+                                 ("w/article", NUM), ("art/min", NUM), ("words/s", NUM), ("full/bare", NUM)], rows))
     console.print(f"peak RSS: {report.peak_rss_mib:,.0f} MiB (this process), "
                   f"{report.peak_rss_children_mib:,.0f} MiB (largest worker)")
 
@@ -159,10 +158,8 @@ def _bench_api(n_docs: int, repeat: int, as_json: bool) -> None:
                                "endpoints": [t.__dict__ for t in timings]}, indent=1))
         return
     console.print(f"{n_docs:,} documents loaded in {load_s:,.1f} s · {_load()}")
-    table = Table("endpoint", "p50 ms", "p95 ms", "max ms", title_justify="left")
-    for t in timings:
-        table.add_row(t.endpoint, f"{t.p50_ms:.1f}", f"{t.p95_ms:.1f}", f"{t.max_ms:.1f}")
-    console.print(table)
+    console.print(fit_table("", [("endpoint", TEXT), ("p50 ms", NUM), ("p95 ms", NUM), ("max ms", NUM)],
+                            [[t.endpoint, f"{t.p50_ms:.1f}", f"{t.p95_ms:.1f}", f"{t.max_ms:.1f}"] for t in timings]))
     console.print(f"worst p95: {worst:.1f} ms ({'under' if worst < 100 else 'over'} the 100 ms goal)")
 
 
