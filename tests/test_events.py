@@ -137,6 +137,23 @@ def test_a_payment_in_a_story_whose_lede_is_about_contracts_is_recruitment(lang,
     assert [e.places for e in found if e.trigger.start > text.index(place[0])] == [[place[1]]]
 
 
+@pytest.mark.parametrize("lang, text, places", [
+    ("en", "A recruitment point has opened at the station in Samara. Similar points have opened in Saratov and Penza.",
+     [("Samara", "city:RU-SAM"), ("Saratov", "city:RU-SAR"), ("Penza", "city:RU-PNZ")]),
+    ("ru", "В Самаре открылся пункт отбора на контракт. Подобные пункты открылись в Саратове и Пензе.",
+     [("Самаре", "city:RU-SAM"), ("Саратове", "city:RU-SAR"), ("Пензе", "city:RU-PNZ")]),
+])
+def test_similar_points_refer_back_to_the_recruitment_point(lang: str, text: str, places: list) -> None:
+    found = [e.places for e in events(lang, text, places=places) if e.type == "contract_recruitment"]
+    assert found == [["RU-SAM"], ["RU-SAR", "RU-PNZ"]]
+
+
+def test_a_bare_noun_without_an_anaphoric_word_is_no_trigger() -> None:
+    text = "A recruitment point has opened in Samara. The points of the plan were discussed in Saratov."
+    found = events("en", text, places=[("Samara", "city:RU-SAM"), ("Saratov", "city:RU-SAR")])
+    assert [e.places for e in found] == [["RU-SAM"]]
+
+
 @pytest.mark.parametrize("lang, text", [
     ("en", "We are not talking about mobilisation."),
     ("en", "Mobilization is not being considered."),

@@ -26,7 +26,8 @@ DEFAULT_PACK = "mobilization"
 LANGS = ("en", "ru")
 CUE_POLARITIES = ("denied", "rumored", "planned", "hypothetical")
 SCOPES = ("national", "local")
-DISCOURSE_KEYS = ("national", "continuation", "reporting", "local_anaphora", "destination", "not_triggers")
+DISCOURSE_KEYS = ("national", "continuation", "reporting", "local_anaphora", "destination", "not_triggers",
+                  "anaphoric_modifiers")
 
 __all__ = ["Pack", "EventType", "TriggerRule", "load_pack", "available_packs", "active_pack", "PACK_DIR"]
 
@@ -223,4 +224,5 @@ class _Parser:
             if "=" not in feat:
                 raise self.fail(f"polarity.{lang}.planned_features[{i}]", f"{feat!r} should look like Tense=Fut")
         self.no_unknown(disc, DISCOURSE_KEYS, f"discourse.{lang}")
-        rules.discourse = {k: self.strings(disc, k, f"discourse.{lang}") for k in DISCOURSE_KEYS}
+        rules.discourse = {k: self.strings(disc, k, f"discourse.{lang}") if k in disc else []
+                           for k in DISCOURSE_KEYS}

@@ -458,10 +458,16 @@ def find_events(doc: Doc, pack: Pack, lang: str) -> list[Event]:
     infos = sentence_infos(doc, comp, places)
     events: list[Event] = []
     previous: list[Event] = []
+    heads: dict[str, str] = {}  # head lemma of each multi-word trigger seen so far → its event type
     for i, info in enumerate(infos):
         if i and "\n" in text[infos[i - 1].span.end_char:info.span.start_char]:
             ctx["recent"] = []  # a new paragraph: no region carried over
         here = sentence_events(doc, comp, pack, info, infos, ctx)
+        here += anaphoric_events(doc, comp, pack, info, ctx, heads, {(e.type, e.polarity) for e in here})
+        for ev in here:
+            span = doc.char_span(ev.trigger.start, ev.trigger.end)
+            if span is not None and len(span) > 1:
+                heads[span.root.lemma_.lower()] = ev.type
         named = _regions(named_places(doc, comp, info))
         if named:
             ctx["recent"] = named
@@ -485,16 +491,37 @@ def sentence_events(doc: Doc, comp: Compiled, pack: Pack, info: SentenceInfo, in
         pol = polarity(doc, comp, s, m.start, m.end)
         if (etype.name, pol) in out:
             continue
-        span = doc[m.start:m.end]
-        speaker = attribution(doc, span.start_char)
-        out[(etype.name, pol)] = Event(
-            type=etype.name, polarity=pol, trigger=Trigger(span.start_char, span.end_char, span.text),
-            sentence=[s.start_char, s.end_char],
-            places=event_places(doc, comp, info, etype.scope, ctx, denied=pol == "denied"),
-            date=nearest_date(doc, info, span.start_char),
-            quantities=fitting_quantities(doc, info, etype.quantity_hints),
-            actors=actors(doc, info, speaker), attributed_to=speaker)
+        out[(etype.name, pol)] = make_event(doc, comp, pack, info, ctx, etype.name, pol, doc[m.start:m.end])
     return list(out.values())
+
+
+def make_event(doc: Doc, comp: Compiled, pack: Pack, info: SentenceInfo, ctx: dict, etype: str, pol: str,
+               span: Span) -> Event:
+    s, scope = info.span, pack.types[etype]
+    speaker = attribution(doc, span.start_char)
+    return Event(type=etype, polarity=pol, trigger=Trigger(span.start_char, span.end_char, span.text),
+                 sentence=[s.start_char, s.end_char],
+                 places=event_places(doc, comp, info, scope.scope, ctx, denied=pol == "denied"),
+                 date=nearest_date(doc, info, span.start_char),
+                 quantities=fitting_quantities(doc, info, scope.quantity_hints),
+                 actors=actors(doc, info, speaker), attributed_to=speaker)
+
+
+def anaphoric_events(doc: Doc, comp: Compiled, pack: Pack, info: SentenceInfo, ctx: dict, heads: dict[str, str],
+                     taken: set[tuple[str, str]]) -> list[Event]:
+    """"A recruitment point has opened in Samara … Similar points have opened in Saratov and Penza": the head
+    noun of an earlier multi-word trigger under an anaphoric modifier (pack data) reports an event of that type."""
+    s, out = info.span, []
+    for m in comp.discourse["anaphoric_modifiers"].matches(doc, s.start, s.end):
+        noun = next((t for t in doc[m.end:min(s.end, m.end + 3)] if t.pos_ in ("NOUN", "PROPN")), None)
+        etype = heads.get(noun.lemma_.lower()) if noun is not None else None
+        if etype is None:
+            continue
+        pol = polarity(doc, comp, s, noun.i, noun.i + 1)
+        if (etype, pol) not in taken:
+            taken.add((etype, pol))
+            out.append(make_event(doc, comp, pack, info, ctx, etype, pol, doc[noun.i:noun.i + 1]))
+    return out
 
 
 def continues(doc: Doc, comp: Compiled, infos: list[SentenceInfo], i: int, previous: list[Event]) -> bool:
