@@ -148,6 +148,14 @@ def test_similar_points_refer_back_to_the_recruitment_point(lang: str, text: str
     assert found == [["RU-SAM"], ["RU-SAR", "RU-PNZ"]]
 
 
+@pytest.mark.parametrize("text, present", [
+    ("Всего в области на воинском учёте состоят около 400 тыс. человек.", False),
+    ("Повестки связаны с плановой сверкой: жителей ставят на воинский учёт.", True),
+])
+def test_ru_being_on_the_register_is_no_summons(text: str, present: bool) -> None:
+    assert any(e.type == "summons" for e in events("ru", text)) is present
+
+
 def test_a_bare_noun_without_an_anaphoric_word_is_no_trigger() -> None:
     text = "A recruitment point has opened in Samara. The points of the plan were discussed in Saratov."
     found = events("en", text, places=[("Samara", "city:RU-SAM"), ("Saratov", "city:RU-SAR")])
