@@ -411,7 +411,7 @@ def _year_of_the_sentence(text: str, before: list[Mention], values: list[DateRef
     """«осенью прошлого года, когда после объявления мобилизации 21 сентября …», "in 2022, when on September
     21 …": a day or month without a year takes the year a date earlier in the same sentence names."""
     for y, ref in zip(reversed(before), reversed(values)):
-        if _SENTENCE_END.search(text, y.end, x.start):
+        if _SENTENCE_END.search(text, y.end, x.start + 1):  # +1: the capital opening the next sentence may be x
             return None
         if y.precision == "year" and ref.value and not y.period_year:
             return int(ref.value[:4])

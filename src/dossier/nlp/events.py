@@ -497,13 +497,13 @@ def sentence_events(doc: Doc, comp: Compiled, pack: Pack, info: SentenceInfo, in
 
 def make_event(doc: Doc, comp: Compiled, pack: Pack, info: SentenceInfo, ctx: dict, etype: str, pol: str,
                span: Span) -> Event:
-    s, scope = info.span, pack.types[etype]
+    s, kind = info.span, pack.types[etype]
     speaker = attribution(doc, span.start_char)
     return Event(type=etype, polarity=pol, trigger=Trigger(span.start_char, span.end_char, span.text),
                  sentence=[s.start_char, s.end_char],
-                 places=event_places(doc, comp, info, scope.scope, ctx, denied=pol == "denied"),
+                 places=event_places(doc, comp, info, kind.scope, ctx, denied=pol == "denied"),
                  date=nearest_date(doc, info, span.start_char),
-                 quantities=fitting_quantities(doc, info, scope.quantity_hints),
+                 quantities=fitting_quantities(doc, info, kind.quantity_hints),
                  actors=actors(doc, info, speaker), attributed_to=speaker)
 
 
