@@ -371,3 +371,15 @@ def test_bare_krai_and_okrug_names(text, code):
 ])
 def test_en_a_city_named_like_a_person_needs_a_place_context(text: str, expected) -> None:
     assert pairs(run("en", text)) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a name glued to another word by a dot is a brand or an address
+    ("ru", "Подсчитали в правозащитной организации «Призывник.Урал».", []),
+    ("en", "The figures were published by Ural.ru on Monday.", []),
+    # a missing space after a full stop is a typo: the place stays
+    ("ru", "Повестки вручали на Урале.Это правда.", ["macro:urals"]),
+    ("ru", "Приехали в г.Пермь вчера.", ["city:perm"]),
+])
+def test_names_glued_into_brands_are_not_places(lang, text, expected):
+    assert [p.id for p in run(lang, text)] == expected

@@ -12,6 +12,7 @@ gazetteer's data files; this module holds only the rules (see docs/places.md).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -100,6 +101,7 @@ class PlaceResolver:
         found = [Found(m) for m in (self._shaped(m, text) for m in raw) if m is not None]
         found += self._region_adjectives(ws, doc)
         found = [f for f in select(self._coordination(ws, text) + found) if f.match.names[0].how != "block"]
+        found = [f for f in found if not _glued(f.match, text)]
         found = [f for f in found if f.coordinated or not (self._is_person(f.match, doc, ws)
                                                             or self._in_title(f.match, ws, text)
                                                             or self._org_name(f.match, ws))]
@@ -360,6 +362,17 @@ class PlaceResolver:
         return Place(start=f.match.start, end=f.match.end, text=text[f.match.start:f.match.end], id=rec.id,
                      name=rec.name_en, kind=rec.kind, region=rec.region if rec.kind in ("region", "city") else None,
                      country=rec.country, negated=negated, alternatives=list(f.alternatives))
+
+
+def _glued(m: Match, text: str) -> bool:
+    """«Призывник.Урал», "Ural.ru": a name joined to another word by a dot, without a space, is part of a
+    brand or an address, not a place."""
+    # a missing space after a full stop ("на Урале.Это правда", "правда.Урал отчитался") is a typo, not a brand:
+    # the brand's other part is capitalised before the dot ("Призывник.") or lower case after it (".ru")
+    word_before = re.search(r"(\w+)\.$", text[max(0, m.start - 30):m.start])
+    after = text[m.end:m.end + 2]
+    return bool(word_before and word_before.group(1)[0].isupper()) or \
+        (len(after) == 2 and after[0] == "." and after[1].islower())
 
 
 def select(found: list[Found]) -> list[Found]:
