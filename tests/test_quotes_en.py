@@ -522,3 +522,9 @@ def test_a_capitalised_title_before_the_name_is_the_speakers_role(text: str, nam
     ex = run(text, "en")
     (ent,) = [e for e in ex.entities if e.id == ex.quotes[0].speaker.entity]
     assert (ent.name, ent.roles) == (name, [role])
+
+
+def test_quoted_words_ending_the_reported_clause_make_one_mixed_quote() -> None:
+    ex = run('Governor Vyacheslav Gladkov of Belgorod wrote on Telegram that his region "has no quota and will not '
+             'have one."', "en")
+    assert [(q.kind, speaker(q)) for q in ex.quotes] == [("mixed", "Vyacheslav Gladkov")]

@@ -471,12 +471,17 @@ def _keep(ctx: Context, cand: Candidate) -> bool:
 def _dedupe(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
     """A direct run inside a reported clause makes it mixed; overlapping clauses keep the longer."""
     out: list[Candidate] = []
+
+    def covers(start: int, end: int, s: int, e: int) -> bool:
+        # the reported clause was cut before the full stop that the marks hold: 'his region "has no quota."'
+        return start <= s and (e <= end or not ctx.text[end:e].strip(" .,;:!?…"))
+
     for cand in cands:
-        if cand.kind == "indirect" and any(cand.start <= m.start and m.end <= cand.end and _speechlike(ctx, m)
+        if cand.kind == "indirect" and any(covers(cand.start, cand.end, m.start, m.end) and _speechlike(ctx, m)
                                            for m in ctx.marked):
             cand.kind = "mixed"
     for cand in sorted(cands, key=lambda c: (c.start, -(c.end - c.start))):
-        inner = [o for o in out if o.start <= cand.start and cand.end <= o.end]
+        inner = [o for o in out if covers(o.start, o.end, cand.start, cand.end)]
         if inner:
             if cand.kind == "direct" and inner[0].kind != "direct":
                 inner[0].kind = "mixed"
