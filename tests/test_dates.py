@@ -325,3 +325,11 @@ def test_a_bare_date_takes_the_year_named_earlier_in_its_sentence(text: str, lan
 ])
 def test_ru_a_week_or_decade_of_a_month_is_that_month(text: str, value: str) -> None:
     assert [d.value for d in dates(text, "ru", "2023-10-15")] == [value]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("My son was mobilised in September last year.", "en"),
+    ("Сын был мобилизован в сентябре прошлого года.", "ru"),
+])
+def test_a_year_phrase_right_after_a_month_gives_its_year(text: str, lang: str) -> None:
+    assert dates(text, lang, "2023-10-20")[0].value == "2022-09"

@@ -432,3 +432,11 @@ def test_en_an_iso_code_before_the_amount_is_its_currency(text: str, value: int,
 def test_ru_counted_noun_before_the_amount(text: str, value: int, counted: str) -> None:
     q = one(text, "ru")
     assert (q.value, q.counted) == (value, counted)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ('"It has been more than a year," said Tuyaara, 52, who asked that her surname not be published.', "en"),
+    ("«Людей не хватает», — сказал Тимур, 34, сварщик.", "ru"),
+])
+def test_an_age_between_commas_after_a_name_is_no_amount(text: str, lang: str) -> None:
+    assert quantities(text, lang) == []

@@ -528,3 +528,10 @@ def test_quoted_words_ending_the_reported_clause_make_one_mixed_quote() -> None:
     ex = run('Governor Vyacheslav Gladkov of Belgorod wrote on Telegram that his region "has no quota and will not '
              'have one."', "en")
     assert [(q.kind, speaker(q)) for q in ex.quotes] == [("mixed", "Vyacheslav Gladkov")]
+
+
+def test_an_apposition_role_is_the_noun_phrase_the_name_stands_beside() -> None:
+    ex = run("More than 2,000 women signed an open letter to the regional governor, Aisen Nikolayev, asking for "
+             "their sons to come home, organisers said.", "en")
+    (ent,) = [e for e in ex.entities if e.name == "Aisen Nikolayev"]
+    assert ent.roles == ["regional governor"]

@@ -394,6 +394,8 @@ def find_dates(text: str, lang: str, published: str | None = None, doc: Doc | No
         _read_tenses(doc, mentions, lang)  # only against a real day of writing: a bare year is no "now"
     out: list[DateRef] = []
     for k, x in enumerate(mentions):
+        if x.year is None and x.month and not x.rel:
+            x.year = _year_right_after(text, x, mentions[k + 1:k + 2], g, ref, is_pub)
         if x.year is None and x.month and not x.rel and x.tense != "future":
             x.year = _year_of_the_sentence(text, mentions[:k], out, x)
         value = resolve(x, text, g, ref, is_pub)
@@ -405,6 +407,15 @@ def find_dates(text: str, lang: str, published: str | None = None, doc: Doc | No
 
 
 _SENTENCE_END = re.compile(r"[.!?…][»\"”]?\s+[«\"“„(]?[A-ZА-ЯЁ0-9]|\n")
+
+
+def _year_right_after(text: str, x: Mention, nxt: list[Mention], g: DateGrammar, ref: dt.date | None,
+                      is_pub: bool) -> int | None:
+    """"in September last year", «в сентябре прошлого года»: a year phrase right after a month gives its year."""
+    if not nxt or nxt[0].precision != "year" or not re.fullmatch(r"[\s,]*(?:of\s+)?", text[x.end:nxt[0].start]):
+        return None
+    value = resolve(nxt[0], text, g, ref, is_pub)
+    return int(value[:4]) if value else None
 
 
 def _year_of_the_sentence(text: str, before: list[Mention], values: list[DateRef], x: Mention) -> int | None:

@@ -169,7 +169,16 @@ def role_before(span: Span) -> str | None:
         words.insert(0, doc[i])
         i -= 1
     root = span.root
-    if not (root.dep_ in ("appos", "flat:name") and root.head in words):
+    if root.dep_ in ("appos", "flat:name") and root.head in words:
+        # "an open letter to the regional governor, Aisen Nikolayev": the role is the noun phrase the name
+        # stands in apposition to, not the words before it
+        head = root.head
+        while head.dep_ == "appos" and head.head in words and head.head.i != head.i:
+            head = head.head  # «начальник пресс-службы округа полковник Малышев»: the rank stands in apposition too
+        head_words = {t.i for t in head.subtree}
+        while words and words[0].i not in head_words:
+            words.pop(0)
+    else:
         # not an apposition: keep only the words that modify the name ("Military expert Zhirokhov"),
         # so that "the decree of President Putin" gives "President", not "decree of President"
         keep = {t.i for t in root.subtree}

@@ -351,6 +351,20 @@ def _keep(am: Amount) -> bool:
     return True
 
 
+def _age(tok: Tokens, am: Amount) -> bool:
+    """"said Tuyaara, 52, who asked …", «Тимур, 34, сварщик»: a bare number between commas right after a
+    name is the person's age, not an amount the article reports."""
+    if am.counted or am.unit or am.high is not None or am.qualifier or am.low.value > 120:
+        return False
+    text = tok.text
+    if not re.match(r"\s*[,)]", text[am.end:am.end + 3]) or not re.search(r"[,(]\s*$", text[max(0, am.start - 3):am.start]):
+        return False
+    i = tok.containing(am.start) - 1
+    while i >= 0 and tok.doc[i].is_punct:
+        i -= 1
+    return i >= 0 and tok.doc[i].pos_ == "PROPN" and tok.doc[i].text[:1].isupper()
+
+
 def _name_number(tok: Tokens, am: Amount, lx: Lex) -> bool:
     """"the local channel Orenburg 24", "Russia 1": a bare number right after a proper name is part of it."""
     if lx.lang != "en" or am.counted or am.unit or am.high is not None or am.qualifier:
@@ -384,7 +398,7 @@ def find_quantities(doc: Doc, lang: str, skip: list[tuple[int, int]] | None = No
         _target_level(tok, am, lx)
         _count(tok, am, lx)
         if am.counted not in lx.skip_counted and _keep(am) and not _name_number(tok, am, lx) \
-                and not _indefinite_one(am, lx) and not _year_before_noun(tok, am, lx):
+                and not _indefinite_one(am, lx) and not _year_before_noun(tok, am, lx) and not _age(tok, am):
             amounts.append(am)
     _inherit(tok, amounts)
     _partitive(tok, amounts)
