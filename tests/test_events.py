@@ -156,6 +156,16 @@ def test_ru_being_on_the_register_is_no_summons(text: str, present: bool) -> Non
     assert any(e.type == "summons" for e in events("ru", text)) is present
 
 
+@pytest.mark.parametrize("lang, text, places", [
+    ("ru", "Канал собрал сообщения о вручении повесток.\n\nБольше всего жалоб пришло из Москвы (210) и Казани (98).",
+     [("Москвы", "RU-MOW"), ("Казани", "city:RU-TA")]),
+    ("en", "The channel collected reports of summonses being served.\n\nMost came from Moscow (210) and Kazan (98).",
+     [("Moscow", "RU-MOW"), ("Kazan", "city:RU-TA")]),
+])
+def test_a_tally_of_regions_after_an_event_continues_it(lang: str, text: str, places: list) -> None:
+    assert only(events(lang, text, places=places), "summons").places[-2:] == ["RU-MOW", "RU-TA"]
+
+
 def test_a_bare_noun_without_an_anaphoric_word_is_no_trigger() -> None:
     text = "A recruitment point has opened in Samara. The points of the plan were discussed in Saratov."
     found = events("en", text, places=[("Samara", "city:RU-SAM"), ("Saratov", "city:RU-SAR")])
