@@ -383,3 +383,8 @@ def test_en_a_bonus_without_recruitment_words_is_no_event() -> None:
 ])
 def test_en_a_past_verb_of_the_trigger_outweighs_a_distant_future_cue(text: str, polarity: str) -> None:
     assert only(events("en", text), "mobilization").polarity == polarity
+
+
+def test_a_full_stop_inside_a_quoted_channel_name_keeps_the_name_whole() -> None:
+    text = "Телеграм-канал «Мобилизация. Новости» собрал сообщения о вручении повесток."
+    assert [e.type for e in events("ru", text)] == ["summons"]

@@ -29,7 +29,26 @@ def line_sentences(doc: Doc) -> list[Span]:
                 start = tok.i + 1
         if sent.end > start:
             out.append(doc[start:sent.end])
-    return [s for s in out if s.text.strip()]
+    return _join_split_names([s for s in out if s.text.strip()])
+
+
+def _join_split_names(spans: list[Span]) -> list[Span]:
+    """«Мобилизация. Новости», “Voices. Ural”: a full stop inside a short quoted name is no sentence end — the
+    two pieces are one sentence again when the mark opened before the cut closes within a few words after it."""
+    out: list[Span] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == span.start and _opens_unclosed(prev.text) \
+                and any(c in span.text[:40] for c in "»”") and "\n" not in span.doc.text[prev.end_char:span.start_char]:
+            out[-1] = span.doc[prev.start:span.end]
+        else:
+            out.append(span)
+    return out
+
+
+def _opens_unclosed(text: str) -> bool:
+    tail = text[-40:]
+    return any(tail.count(o) > tail.count(c) for o, c in (("«", "»"), ("“", "”")))
 
 
 _ABBREV = re.compile(r"(?:\b[A-ZА-ЯЁ]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Jr|Sr|Prof|Gov|Sen|Rep|Lt|ул|г|гг|им|т|д|"
