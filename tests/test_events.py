@@ -388,3 +388,12 @@ def test_en_a_past_verb_of_the_trigger_outweighs_a_distant_future_cue(text: str,
 def test_a_full_stop_inside_a_quoted_channel_name_keeps_the_name_whole() -> None:
     text = "Телеграм-канал «Мобилизация. Новости» собрал сообщения о вручении повесток."
     assert [e.type for e in events("ru", text)] == ["summons"]
+
+
+@pytest.mark.parametrize("lang, text, polarity", [
+    ("en", "Asked about a second wave of mobilisation, Peskov said there were no such plans.", "denied"),
+    ("ru", "Песков на вопрос о новой волне мобилизации ответил, что «такие планы не обсуждаются».", "denied"),
+    ("en", "Asked about the mobilisation, Peskov said it was going well.", "asserted"),
+])
+def test_the_topic_of_a_question_takes_the_polarity_of_the_answer(lang: str, text: str, polarity: str) -> None:
+    assert only(events(lang, text), "mobilization").polarity == polarity

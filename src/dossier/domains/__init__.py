@@ -27,7 +27,7 @@ LANGS = ("en", "ru")
 CUE_POLARITIES = ("denied", "rumored", "planned", "hypothetical")
 SCOPES = ("national", "local")
 DISCOURSE_KEYS = ("national", "continuation", "reporting", "local_anaphora", "destination", "not_triggers",
-                  "anaphoric_modifiers")
+                  "anaphoric_modifiers", "question")
 
 __all__ = ["Pack", "EventType", "TriggerRule", "load_pack", "available_packs", "active_pack", "PACK_DIR"]
 

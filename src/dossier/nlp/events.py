@@ -53,6 +53,7 @@ class Compiled:
     planned_features: list[str]
     order: tuple[str, ...]
     destination: frozenset[str] = frozenset()  # direction prepositions ("to", "в")
+    question: frozenset[str] = frozenset()  # words of asking: a trigger they govern takes the answer's polarity
 
 
 @lru_cache(maxsize=None)
@@ -83,7 +84,8 @@ def compile_pack(pack_name: str, lang: str) -> Compiled:
         for phrase in phrases:
             discourse[key].add(phrase, key)
     return Compiled(triggers, context, cues, negation, discourse, rules.planned_features, pack.polarity_order,
-                    frozenset(norm(w) for w in rules.discourse.get("destination", [])))
+                    frozenset(norm(w) for w in rules.discourse.get("destination", [])),
+                    frozenset(norm(w) for w in rules.discourse.get("question", [])))
 
 
 @dataclass
@@ -326,7 +328,28 @@ def polarity(doc: Doc, comp: Compiled, sent: Span, start: int, end: int) -> str:
     if found == {"planned"} and verbs and verbs[0].tag_ == "VBD" and verbs[0].i not in cue_ids(comp, doc, sent):
         return "asserted"  # "We will remind, in 2022 the mobilization took away men": the trigger's own verb
         # is in the simple past (English tag), a future cue higher up frames the telling, not the event
+    if "denied" not in found and _answer_denies(doc, comp, sent, chain):
+        found.add("denied")
     return next((p for p in comp.order if p in found), "asserted")
+
+
+def _answer_denies(doc: Doc, comp: Compiled, sent: Span, chain: list[Token]) -> bool:
+    """"Asked about a second wave of mobilisation, Peskov said there were no such plans", «на вопрос о новой
+    волне мобилизации ответил, что такие планы не обсуждаются»: the topic of a question takes the polarity of
+    the answer, the clause the speech verb above the question reports."""
+    k = next((k for k, t in enumerate(chain) if norm(t.lemma_) in comp.question), None)
+    verb = next((t for t in chain[k + 1:] if t.pos_ in ("VERB", "AUX")), None) if k is not None else None
+    if verb is None:
+        return False
+    on_chain = {t.i for t in chain}
+    answers = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i not in on_chain]
+    inside = {t.i for a in answers for t in a.subtree}
+    if any(m.payload == "denied" and any(t.i in inside for t in doc[m.start:m.end])
+           for m in comp.cues.matches(doc, sent.start, sent.end)):
+        return True
+    negators = {t.i for m in comp.negation.matches(doc, sent.start, sent.end) for t in doc[m.start:m.end]}
+    # a negator on the answer's verb or on one of its nouns ("there were no such plans")
+    return any(t.i in negators and (t.head.i == a.i or t.head.head.i == a.i) for a in answers for t in a.subtree)
 
 
 def cue_ids(comp: Compiled, doc: Doc, sent: Span) -> set[int]:
