@@ -397,3 +397,8 @@ def test_a_full_stop_inside_a_quoted_channel_name_keeps_the_name_whole() -> None
 ])
 def test_the_topic_of_a_question_takes_the_polarity_of_the_answer(lang: str, text: str, polarity: str) -> None:
     assert only(events(lang, text), "mobilization").polarity == polarity
+
+
+def test_ru_according_to_plan_names_no_quota() -> None:
+    found = events("ru", "Песков ответил, что мобилизация идёт по плану.")
+    assert [e.type for e in found] == ["mobilization"]
