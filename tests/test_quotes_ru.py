@@ -137,3 +137,9 @@ def test_role_words_then_a_name_after_the_cue_name_the_speaker():
 def test_a_dateline_is_not_part_of_the_reported_words():
     ex = run("КАЗАНЬ, 14 марта. В Казани открылся ещё один пункт отбора, сообщила пресс-служба военкомата.", "ru")
     assert [q.text for q in ex.quotes] == ["В Казани открылся ещё один пункт отбора"]
+
+
+def test_a_role_in_an_oblique_case_is_named_in_the_nominative():
+    ex = run("По словам пресс-секретаря президента Дмитрия Пескова, никаких решений не принималось.", "ru")
+    (ent,) = [e for e in ex.entities if e.name == "Дмитрий Песков"]
+    assert ent.roles == ["пресс-секретарь президента"]

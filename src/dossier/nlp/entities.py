@@ -214,7 +214,11 @@ def _role_text(words: list) -> str | None:
     # a capitalised title is tagged PROPN ("Deputy Prime Minister Bair Tsyrenov"): its last word names a person
     if not any(t.pos_ == "NOUN" for t in words) and not _person_word(words[-1]):
         return None
-    return words[0].doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]
+    doc = words[0].doc
+    if names.is_cyrillic(words[0].text) and doc.has_annotation("DEP"):
+        # «по словам пресс-секретаря президента Дмитрия Пескова»: the role as a reader names it, in the nominative
+        return names.nominative_phrase(doc[words[0].i:words[-1].i + 1])
+    return doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]
 
 
 def _person_word(tok: Token) -> bool:
